@@ -1,0 +1,154 @@
+"""The whole site's content, loaded and validated once: projects, posts, pages.
+
+This is the single place where editors' input is read and checked. The MkDocs plugin and
+``clustersite check`` both call :func:`load_site`, so they always agree on what is wrong.
+
+Loading is linear in the number of files. Parsed posts are cached by (path, mtime, size),
+so a rebuild during ``mkdocs serve`` re-parses only the files that changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from clustersite.errors import Problem, relative_path
+from clustersite.posts import Post, Story, parse_post
+from clustersite.projects import Project, load_projects
+from clustersite.settings import SiteSettings, build_date
+from clustersite.yamlio import parse_yaml, read_text, split_front_matter
+
+__all__ = ["Site", "load_site"]
+
+# Addresses the generator owns in every language; a content file there would be hidden.
+GENERATED_PAGES = ("news/index.md", "projects/index.md")
+
+_PostCacheKey = tuple[str, int, int, str, frozenset[str] | None]
+_post_cache: dict[_PostCacheKey, tuple[Post | None, list[Problem]]] = {}
+
+
+@dataclass
+class Site:
+    settings: SiteSettings
+    projects: dict[str, Project]
+    posts: list[Post]  # every language's posts, drafts included (marked)
+    pages: dict[str, dict[str, Path]]  # 'about.md' -> {'lv': path, 'en': path}, every Markdown file
+    problems: list[Problem] = field(default_factory=list)
+    today: dt.date = field(default_factory=build_date)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    def stories(self, include_drafts: bool = False) -> list[Story]:
+        """Every story, newest first (ties broken by address, so the order is stable)."""
+        grouped: dict[str, dict[str, Post]] = defaultdict(dict)
+        for post in self.posts:
+            if include_drafts or not post.draft:
+                grouped[post.key][post.lang] = post
+        stories = [Story(key, versions) for key, versions in grouped.items()]
+        languages = self.settings.languages
+        stories.sort(key=lambda story: story.sort_key(languages), reverse=True)
+        return stories
+
+    def post(self, lang: str, norm_src_uri: str) -> Post | None:
+        """The post written in ``lang`` at ``news/<yyyy>/<slug>.md``, if any."""
+        if not hasattr(self, "_post_index"):
+            self._post_index = {(p.lang, p.norm_src_uri): p for p in self.posts}
+        return self._post_index.get((lang, norm_src_uri))
+
+    def languages_of(self, norm_src_uri: str) -> list[str]:
+        """The languages a content page is written in, in site order."""
+        found = self.pages.get(norm_src_uri, {})
+        return [lang for lang in self.settings.languages if lang in found]
+
+
+def _markdown_files(folder: Path) -> list[Path]:
+    found: list[Path] = []
+    for directory, subdirectories, files in os.walk(folder):
+        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
+        found.extend(Path(directory, name) for name in sorted(files) if name.endswith(".md"))
+    return found
+
+
+def _cached_post(path: Path, shown: str, lang: str, relative: tuple[str, ...],
+                 known: frozenset[str] | None) -> tuple[Post | None, list[Problem]]:
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size, lang, known)
+    if key not in _post_cache:
+        _post_cache[key] = parse_post(path, shown, lang, relative, set(known) if known is not None else None)
+    return _post_cache[key]
+
+
+def _check_page(path: Path, shown: str) -> list[Problem]:
+    """A page that is not a post: only its front matter must be readable."""
+    text, problem = read_text(path, shown)
+    if problem:
+        return [problem]
+    assert text is not None
+    front, _body, first_line = split_front_matter(text)
+    if front is None:
+        return []
+    doc, problem = parse_yaml(front, shown, first_line=first_line)
+    if problem:
+        return [problem]
+    if doc is not None and doc.data is not None and not isinstance(doc.data, dict):
+        return [Problem(shown, "front matter", "must be `field: value` lines", "write e.g. `title: …`",
+                        line=first_line)]
+    return []
+
+
+def load_site(settings: SiteSettings) -> Site:
+    """Read and check everything an editor writes. Never raises for bad input."""
+    projects, problems = load_projects(settings)
+    project_files_ok = not any(p.path.startswith(relative_path(settings.data_dir, settings.root))
+                               and p.severity == "error" and p.field in ("yaml", "file", "encoding")
+                               for p in problems)
+    known = frozenset(projects) if project_files_ok else None
+    today = build_date()
+    posts: list[Post] = []
+    pages: dict[str, dict[str, Path]] = defaultdict(dict)
+    seen_slugs: dict[tuple[str, str], str] = {}
+
+    for lang in settings.languages:
+        lang_dir = settings.docs_dir / lang
+        if not lang_dir.is_dir():
+            continue
+        for path in _markdown_files(lang_dir):
+            shown = relative_path(path, settings.root)
+            relative = path.relative_to(lang_dir).parts
+            norm = "/".join(relative)
+            pages[norm][lang] = path
+            if norm in GENERATED_PAGES:
+                problems.append(Problem(shown, "file", f"{norm} is made by the generator",
+                                        "move this text elsewhere (e.g. into index.md or about.md) and delete the file"))
+                continue
+            if relative[0] != "news":
+                problems.extend(_check_page(path, shown))
+                if relative[0] == "projects" and len(relative) == 2 and path.stem not in projects and known is not None:
+                    problems.append(Problem(shown, "file name", f"there is no project '{path.stem}' in data/projects/",
+                                            f"name the file after a project's slug, or add data/projects/{path.stem}.yml"))
+                continue
+            post, found = _cached_post(path, shown, lang, relative[1:], known)
+            problems.extend(found)
+            if post is None:
+                continue
+            earlier = seen_slugs.get((lang, post.slug))
+            if earlier is not None:
+                problems.append(Problem(shown, "file name", f"the slug '{post.slug}' is already used by {earlier}",
+                                        "give one of the two posts another file name"))
+                continue
+            seen_slugs[(lang, post.slug)] = shown
+            if post.date > today and not post.draft:
+                problems.append(Problem(shown, "date", f"the post is dated {post.date}, in the future",
+                                        "correct the date, or mark it `draft: true` until it is due",
+                                        severity="warning"))
+            posts.append(post)
+    return Site(settings, projects, posts, dict(pages), problems, today)

@@ -1,0 +1,148 @@
+"""What every page's template gets as ``cs``: language links, notices, metadata, view data.
+
+Python prepares all of it; templates only loop and format. The same builder serves editors'
+pages (home, posts, narratives, about) and generated views, so the language switcher, the
+hreflang links, the canonical URL and the social metadata come out alike on every page.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from babel.core import get_global
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from clustersite.formatting import language_name
+from clustersite.model import Site
+from clustersite.views import LanguageViews, View, path_url_of
+
+__all__ = ["PageContextBuilder", "og_locale"]
+
+
+def og_locale(lang: str) -> str:
+    """Open Graph's language_TERRITORY form of a language code.
+
+    >>> og_locale("lv"), og_locale("it"), og_locale("en")
+    ('lv_LV', 'it_IT', 'en_US')
+    """
+    likely = get_global("likely_subtags").get(lang, lang)
+    parts = [p for p in likely.split("_") if len(p) != 4]  # drop the script (Latn)
+    return "_".join(parts)
+
+
+def json_for_html(data: Any) -> str:
+    """JSON that is safe inside <script>: no '</' can close the element early."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+class PageContextBuilder:
+    def __init__(self, site: Site, views: LanguageViews, config: MkDocsConfig) -> None:
+        self.site = site
+        self.views = views
+        self.config = config
+        self.settings = site.settings
+        self.lang = views.lang
+
+    def page_languages(self, norm: str, generated: bool) -> list[str]:
+        """Languages in which this page exists (a missing translation falls back to the default)."""
+        languages = self.settings.languages
+        if generated:
+            return list(languages)
+        written = self.site.languages_of(norm)
+        if self.settings.default_language in written:
+            return list(languages)
+        return written
+
+    def absolute(self, url: str) -> str:
+        return (self.config.site_url or "/").rstrip("/") + "/" + url
+
+    def build(self, page: Page, view: View | None) -> dict[str, Any]:
+        norm = view.norm_src_uri if view else str(getattr(page.file, "norm_src_uri", page.file.src_uri))
+        path_url = path_url_of(norm)
+        written_in = str(getattr(page.file, "locale", self.lang))
+        exists_in = self.page_languages(norm, view is not None)
+        t = self.views.t
+        alternates = [
+            {"lang": lang, "name": self.settings.language_names.get(lang, lang),
+             "url": self.views.url(path_url if lang in exists_in else "", lang),
+             "exists": lang in exists_in, "current": lang == self.lang}
+            for lang in self.settings.languages
+        ]
+        for alternate in alternates:
+            alternate["abs_url"] = self.absolute(alternate["url"])
+        fallback = None
+        if view is None and written_in != self.lang:
+            fallback = {
+                "notice": t("not_translated", language=language_name(written_in, self.lang)),
+                "shown_in": written_in,
+                "versions": [{"lang": lang, "name": self.settings.language_names.get(lang, lang),
+                              "url": self.views.url(path_url, lang)}
+                             for lang in self.site.languages_of(norm)],
+            }
+        kind = view.kind if view else str(page.meta.get("template", "")).removeprefix("clustersite/").removesuffix(".html") or "page"
+        data: dict[str, Any] = dict(view.context) if view else {}
+        post = self.site.post(written_in, norm) if kind == "post" else None
+        description = page.meta.get("description")
+        if post is not None:
+            data.update(self.views.post_context(post, self.absolute(page.url)))
+            description = description or post.summary
+        elif kind == "project" and view is None:
+            slug = norm.removeprefix("projects/").removesuffix(".md")
+            data.update(self.views.project_context(self.site.projects[slug]))
+        elif kind == "home":
+            data.update(self.views.home_context())
+        if kind == "project" and not description:
+            description = data.get("summary")
+        if kind == "project" and data.get("untranslated"):
+            fallback = fallback or {
+                "notice": t("not_translated_parts", language=language_name(self.settings.default_language, self.lang)),
+                "shown_in": self.settings.default_language, "versions": [],
+            }
+        description = str(description or self.config.site_description or "")
+        title = page.title or self.config.site_name
+        canonical = self.absolute(page.url)
+        root = self.settings.language_root(self.lang)
+        context = {
+            "lang": self.lang,
+            "t": t,
+            "kind": kind,
+            "norm": norm,
+            "alternates": alternates,
+            "x_default": self.absolute(self.views.url(path_url if self.settings.default_language in exists_in else "",
+                                                      self.settings.default_language)),
+            "fallback": fallback,
+            "description": description,
+            "canonical": canonical,
+            "feeds": {"rss": f"{root}news/rss.xml", "atom": f"{root}news/atom.xml"},
+            "og": {
+                "type": "article" if post else "website",
+                "title": title,
+                "locale": og_locale(self.lang),
+                "locale_alternates": [og_locale(a["lang"]) for a in alternates if a["exists"] and not a["current"]],
+            },
+            "jsonld": json_for_html(self.json_ld(post, title, description, canonical)) if post else None,
+            "data": data,
+            "home_url": root,
+            "news_url": f"{root}news/",
+            "projects_url": f"{root}projects/",
+        }
+        return context
+
+    def json_ld(self, post: Any, title: str, description: str, canonical: str) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": title,
+            "description": description,
+            "datePublished": post.date.isoformat(),
+            "inLanguage": post.lang,
+            "url": canonical,
+            "mainEntityOfPage": canonical,
+            "publisher": {"@type": "Organization", "name": self.config.site_name},
+        }
+        if post.author:
+            data["author"] = {"@type": "Organization", "name": post.author}
+        return data

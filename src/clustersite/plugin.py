@@ -1,0 +1,233 @@
+"""The clustersite MkDocs plugin: generated views, page context, feeds and site files.
+
+mkdocs-static-i18n runs the whole MkDocs build once per language (see DESIGN.md). The
+content is loaded and validated once, in the first (outer) build; each language build then
+adds that language's generated views and fills every page's context from the model. When
+the last language is done, the files that span languages (sitemap, projects.json) are written.
+
+Order of events relative to static-i18n (priority -100):
+- ``on_config`` at -110: after it has set the language of this build;
+- ``on_files`` at -150: after it has re-created the files from disk (DESIGN.md);
+- ``on_post_build``: feeds at +100, before it starts the next language; site-wide files at -200,
+  after it has finished all of them.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from clustersite import feeds, formatting, sitefiles
+from clustersite.errors import format_problems
+from clustersite.model import Site, load_site
+from clustersite.pagecontext import PageContextBuilder
+from clustersite.settings import SiteSettings
+from clustersite.views import LanguageViews, View
+
+__all__ = ["ClusterSiteConfig", "ClusterSitePlugin"]
+
+log = get_plugin_logger(__name__)
+THEME_DIR = Path(__file__).parent / "theme"
+STYLESHEETS = ("assets/clustersite/palette.css", "assets/clustersite/components.css")
+
+
+class ClusterSiteConfig(Config):
+    """Options of the ``clustersite`` plugin in ``mkdocs.yml``."""
+
+    news_per_page = c.Type(int, default=10)
+    """Posts on each page of the news index."""
+    data_dir = c.Type(str, default="data/projects")
+    """Folder of the project files, relative to mkdocs.yml."""
+    feed_items = c.Type(int, default=20)
+    """Newest posts in each language's RSS and Atom feed."""
+
+
+class _Alternate:
+    """What static-i18n reads of a page's version in another language: its URL."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+
+class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.site: Site | None = None
+        self.lang = ""
+        self.views: dict[str, LanguageViews] = {}
+        self.generated: dict[str, View] = {}  # src_uri -> view, this language build
+        self.pages: dict[str, list[tuple[str, str]]] = {}  # lang -> [(norm_src_uri, url)] for the sitemap
+
+    # -- set-up ----------------------------------------------------------------------------
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    @event_priority(-110)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        i18n = config.plugins.get("i18n")
+        if i18n is None:
+            raise PluginError("mkdocs.yml: plugins: clustersite needs the i18n plugin (mkdocs-static-i18n) "
+                              "after it — add it with the site's languages (see README)")
+        self.lang = str(config.theme["language"])
+        if not getattr(i18n, "building", False) or self.site is None:
+            self._load(config, i18n)
+        self._install_theme(config)
+        return config
+
+    def _load(self, config: MkDocsConfig, i18n: Any) -> None:
+        """Read and validate all content once per site build (the outer language build)."""
+        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        settings = SiteSettings.from_i18n(
+            root, config.docs_dir, self.config.data_dir, list(i18n.config.languages),
+            self.config.news_per_page, config.site_url or "",
+        )
+        site = load_site(settings)
+        if site.errors:
+            count = len(site.errors)
+            raise PluginError(f"{count} problem{'s' if count > 1 else ''} in the site's content:\n"
+                              + format_problems(site.errors))
+        for warning in site.warnings:
+            log.warning(str(warning))
+        self.site = site
+        self.views = {}
+        self.pages = {}
+
+    def _install_theme(self, config: MkDocsConfig) -> None:
+        """Our templates sit just below the site's custom_dir, so a site can still override them."""
+        dirs = config.theme.dirs
+        if str(THEME_DIR) not in dirs:
+            custom = config.theme.custom_dir
+            position = dirs.index(custom) + 1 if custom in dirs else 0
+            dirs.insert(position, str(THEME_DIR))
+        for sheet in STYLESHEETS:
+            if sheet not in config.extra_css:
+                config.extra_css.append(sheet)
+
+    # -- files -----------------------------------------------------------------------------
+    @event_priority(-150)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        views = LanguageViews(self.site, self.lang, include_drafts=self.serving)
+        self.views[self.lang] = views
+        self.generated = {}
+        drafts = {post.norm_src_uri for post in self.site.posts if post.draft}
+        narratives: set[str] = set()
+        for file in list(files.documentation_pages()):
+            norm = getattr(file, "norm_src_uri", file.src_uri)
+            if norm in drafts:
+                file.inclusion = InclusionLevel.DRAFT
+            if norm.startswith("projects/") and norm != "projects/index.md":
+                if getattr(file, "locale", self.lang) != self.lang:
+                    files.remove(file)  # the data's translation beats another language's narrative
+                else:
+                    narratives.add(norm)
+        root = self.site.settings.language_root(self.lang)
+        for view in views.views():
+            if view.norm_src_uri in narratives:
+                continue
+            file = File.generated(config, f"{self.lang}/{view.norm_src_uri}", content=_front_matter(view))
+            file.dest_uri = f"{root}{view.path_url}index.html"
+            self._mark_i18n(file, view.norm_src_uri, view.path_url)
+            self.generated[file.src_uri] = view
+            files.append(file)
+        return files
+
+    def _mark_i18n(self, file: File, norm: str, path_url: str) -> None:
+        """Give a generated file what static-i18n reads, so its switcher and hreflang are right."""
+        assert self.site is not None
+        settings = self.site.settings
+        file.locale = self.lang  # type: ignore[attr-defined]
+        file.locale_alternate_of = self.lang  # type: ignore[attr-defined]
+        file.localization = self.lang  # type: ignore[attr-defined]
+        file.norm_src_uri = norm  # type: ignore[attr-defined]
+        file.alternates = {  # type: ignore[attr-defined]
+            lang: _Alternate(f"{settings.language_root(lang)}{path_url}") for lang in settings.languages
+        }
+
+    # -- pages -----------------------------------------------------------------------------
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        lang = self.lang
+        for name, function in formatting.FILTERS.items():
+            env.filters[f"cs_{name}"] = _bind_locale(function, lang)
+        return env
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Pick the template of an editor's page from where it lives."""
+        assert self.site is not None
+        norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
+        if "template" not in page.meta:
+            template = _template_for(norm, self.site)
+            if template:
+                page.meta["template"] = template
+        return markdown
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> dict[str, Any]:
+        assert self.site is not None
+        builder = PageContextBuilder(self.site, self.views[self.lang], config)
+        view = self.generated.get(page.file.src_uri)
+        context["cs"] = builder.build(page, view)
+        self.pages.setdefault(self.lang, []).append((context["cs"]["norm"], page.url))
+        return context
+
+    # -- output ----------------------------------------------------------------------------
+    @event_priority(100)
+    def _write_feeds(self, config: MkDocsConfig) -> None:
+        assert self.site is not None
+        feeds.write_feeds(self.views[self.lang], Path(config.site_dir), config, self.config.feed_items)
+
+    @event_priority(-200)
+    def _write_site_files(self, config: MkDocsConfig) -> None:
+        i18n = config.plugins.get("i18n")
+        if getattr(i18n, "building", False) or self.site is None:
+            return  # another language build is still running; the outer build finishes last
+        site_dir = Path(config.site_dir)
+        sitefiles.write_projects_json(self.site, site_dir)
+        sitefiles.write_sitemap(self.site, self.pages, site_dir, config.site_url or "")
+
+    on_post_build = CombinedEvent(_write_feeds, _write_site_files)
+
+
+def _bind_locale(function: Any, lang: str) -> Any:
+    def bound(value: Any, *args: Any) -> Any:
+        return function(value, *args, locale=lang)
+
+    return bound
+
+
+def _template_for(norm: str, site: Site) -> str | None:
+    parts = norm.split("/")
+    if norm == "index.md":
+        return "clustersite/home.html"
+    if parts[0] == "news" and len(parts) == 3:
+        return "clustersite/post.html"
+    if parts[0] == "projects" and len(parts) == 2 and parts[1].removesuffix(".md") in site.projects:
+        return "clustersite/project.html"
+    return None
+
+
+def _front_matter(view: View) -> str:
+    """The Markdown of a generated page: its title, template and searchable text."""
+    meta: dict[str, Any] = {"title": view.title, "template": view.template}
+    if not view.search:
+        meta["search"] = {"exclude": True}
+    # JSON is YAML: every value comes out quoted and escaped, whatever an editor typed
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n" + view.body + "\n"
+
+
+logging.getLogger("mkdocs.plugins.clustersite").setLevel(logging.INFO)

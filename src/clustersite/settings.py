@@ -1,0 +1,103 @@
+"""Where a site's files are and which languages it has, read once.
+
+The plugin builds :class:`SiteSettings` from the live MkDocs config; the command-line tool
+reads the same facts from ``mkdocs.yml`` without starting a build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from clustersite.errors import ContentError, Problem
+
+__all__ = ["SiteSettings", "build_date"]
+
+DEFAULT_NEWS_PER_PAGE = 10
+
+
+def build_date() -> dt.date:
+    """Today, or the day SOURCE_DATE_EPOCH names (for reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.datetime.now(tz=dt.UTC).date()
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """The few facts about a site that loading and checking its content needs."""
+
+    root: Path
+    docs_dir: Path
+    data_dir: Path
+    languages: tuple[str, ...]  # the default language first
+    language_names: dict[str, str]
+    news_per_page: int = DEFAULT_NEWS_PER_PAGE
+    site_url: str = ""
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    def language_root(self, lang: str) -> str:
+        """The URL prefix of a language: '' for the default language, 'en/' otherwise."""
+        return "" if lang == self.default_language else f"{lang}/"
+
+    @classmethod
+    def from_i18n(
+        cls, root: Path, docs_dir: str | Path, data_dir: str | Path,
+        i18n_languages: list[Any], news_per_page: int = DEFAULT_NEWS_PER_PAGE, site_url: str = "",
+    ) -> SiteSettings:
+        """From the `languages` list of mkdocs-static-i18n (dicts or its config objects)."""
+        entries = [dict(item) if not isinstance(item, dict) else item for item in i18n_languages]
+        entries = [e for e in entries if e.get("build", True) and e.get("locale") != "null"]
+        entries.sort(key=lambda e: not e.get("default", False))
+        languages = tuple(str(e["locale"]) for e in entries)
+        names = {str(e["locale"]): str(e.get("name") or e["locale"]) for e in entries}
+        return cls(
+            root=root,
+            docs_dir=(root / docs_dir).resolve(),
+            data_dir=(root / data_dir).resolve(),
+            languages=languages,
+            language_names=names,
+            news_per_page=news_per_page,
+            site_url=site_url,
+        )
+
+    @classmethod
+    def from_mkdocs_yml(cls, root: Path) -> SiteSettings:
+        """Read ``mkdocs.yml`` in ``root`` (no build, no plugins loaded)."""
+        from mkdocs.utils.yaml import yaml_load
+
+        config_path = root / "mkdocs.yml"
+        shown = "mkdocs.yml"
+        if not config_path.is_file():
+            raise ContentError([Problem(shown, "file", f"there is no mkdocs.yml in {root}",
+                                        "run clustersite from the site's root folder")])
+        try:
+            with config_path.open(encoding="utf-8") as stream:
+                config = yaml_load(stream) or {}
+        except Exception as error:  # the YAML library raises many kinds; all mean "broken"
+            raise ContentError([Problem(shown, "yaml", f"cannot be read: {error}",
+                                        "fix the YAML syntax of mkdocs.yml")]) from None
+        plugin_options: dict[str, dict[str, Any]] = {}
+        for item in config.get("plugins") or []:
+            if isinstance(item, str):
+                plugin_options[item] = {}
+            elif isinstance(item, dict):
+                for name, options in item.items():
+                    plugin_options[name] = options or {}
+        i18n = plugin_options.get("i18n")
+        if not i18n or not i18n.get("languages"):
+            raise ContentError([Problem(shown, "plugins.i18n.languages", "no languages are configured",
+                                        "add the i18n plugin with its languages (see README)")])
+        ours = plugin_options.get("clustersite", {})
+        return cls.from_i18n(
+            root, config.get("docs_dir", "docs"), ours.get("data_dir", "data/projects"),
+            i18n["languages"], int(ours.get("news_per_page", DEFAULT_NEWS_PER_PAGE)),
+            str(config.get("site_url") or ""),
+        )
