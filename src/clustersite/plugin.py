@@ -34,6 +34,7 @@ from clustersite.errors import format_problems
 from clustersite.model import Site, load_site
 from clustersite.pagecontext import PageContextBuilder
 from clustersite.settings import SiteSettings
+from clustersite.strings import Translator
 from clustersite.views import LanguageViews, View
 
 __all__ = ["ClusterSiteConfig", "ClusterSitePlugin"]
@@ -86,6 +87,12 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         if not getattr(i18n, "building", False) or self.site is None:
             self._load(config, i18n)
         self._install_theme(config)
+        # One 404 page serves every language (GitHub Pages has one): only the default
+        # language's build writes it, so a later language build cannot overwrite it.
+        if self.site and self.lang != self.site.settings.default_language:
+            config.theme.static_templates.discard("404.html")
+        else:
+            config.theme.static_templates.add("404.html")
         return config
 
     def _load(self, config: MkDocsConfig, i18n: Any) -> None:
@@ -130,6 +137,8 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
             norm = getattr(file, "norm_src_uri", file.src_uri)
             if norm in drafts:
                 file.inclusion = InclusionLevel.DRAFT
+            elif norm.startswith(("news/", "projects/")):
+                file.inclusion = InclusionLevel.NOT_IN_NAV  # posts are reached from the archive
             if norm.startswith("projects/") and norm != "projects/index.md":
                 if getattr(file, "locale", self.lang) != self.lang:
                     files.remove(file)  # the data's translation beats another language's narrative
@@ -139,7 +148,8 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         for view in views.views():
             if view.norm_src_uri in narratives:
                 continue
-            file = File.generated(config, f"{self.lang}/{view.norm_src_uri}", content=_front_matter(view))
+            file = File.generated(config, f"{self.lang}/{view.norm_src_uri}", content=_front_matter(view),
+                                  inclusion=InclusionLevel.NOT_IN_NAV)
             file.dest_uri = f"{root}{view.path_url}index.html"
             self._mark_i18n(file, view.norm_src_uri, view.path_url)
             self.generated[file.src_uri] = view
@@ -182,6 +192,17 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         view = self.generated.get(page.file.src_uri)
         context["cs"] = builder.build(page, view)
         self.pages.setdefault(self.lang, []).append((context["cs"]["norm"], page.url))
+        return context
+
+    def on_template_context(self, context: dict[str, Any], *, template_name: str,
+                            config: MkDocsConfig) -> dict[str, Any]:
+        if template_name == "404.html" and self.site is not None:
+            settings = self.site.settings
+            context["cs_not_found"] = [
+                {"lang": lang, "t": Translator(lang), "home": settings.language_root(lang) or "./",
+                 "news": f"{settings.language_root(lang)}news/"}
+                for lang in settings.languages
+            ]
         return context
 
     # -- output ----------------------------------------------------------------------------

@@ -1,0 +1,69 @@
+"""Build the site without ever leaving a broken ``site/`` behind.
+
+MkDocs cleans ``site_dir`` and then writes into it, so a failed build would leave a half
+site. Here the build goes into a fresh folder beside it, and only a successful build
+replaces ``site/`` (by two renames; the old tree is removed last). Errors in the content
+come out as one clear message and exit code 1, never a traceback.
+
+Usage: ``python -m clustersite.build [--strict] [--site-dir site] [--config-file mkdocs.yml]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+__all__ = ["build_site", "main"]
+
+
+def build_site(config_file: Path, site_dir: Path, strict: bool) -> int:
+    """Build into a temporary folder and swap it in; return a process exit code."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
+
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    try:
+        config = load_config(str(config_file), site_dir=str(staging), strict=strict)
+        build(config)
+    except (Abort, ConfigurationError, MkDocsException) as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        message = str(error).strip()
+        if message:
+            print(f"Error: {message}", file=sys.stderr)
+        print(f"The build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
+        return 1
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    old = site_dir.with_name(f".{site_dir.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old)
+    staging.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m clustersite.build", description=__doc__.split("\n")[0])
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors (as CI does)")
+    parser.add_argument("--site-dir", type=Path, default=Path("site"), help="where the site goes (default: site)")
+    parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"), help="default: mkdocs.yml")
+    args = parser.parse_args(argv)
+    return build_site(args.config_file, args.site_dir, args.strict)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
