@@ -32,6 +32,7 @@ def build_site(config_file: Path, site_dir: Path, strict: bool) -> int:
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; a site is for everyone to read
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     logging.getLogger("mkdocs").setLevel(logging.INFO)
     try:

@@ -117,6 +117,7 @@ class PageContextBuilder:
             "description": description,
             "canonical": canonical,
             "feeds": {"rss": f"{root}news/rss.xml", "atom": f"{root}news/atom.xml"},
+            "search_index": f"{root}search/search_index.json",
             "og": {
                 "type": "article" if post else "website",
                 "title": title,

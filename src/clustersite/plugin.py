@@ -29,7 +29,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from clustersite import feeds, formatting, sitefiles
+from clustersite import feeds, formatting, search, sitefiles
 from clustersite.errors import format_problems
 from clustersite.model import Site, load_site
 from clustersite.pagecontext import PageContextBuilder
@@ -219,6 +219,8 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         site_dir = Path(config.site_dir)
         sitefiles.write_projects_json(self.site, site_dir)
         sitefiles.write_sitemap(self.site, self.pages, site_dir, config.site_url or "")
+        search.split_search_index(site_dir, self.site.settings)
+        search.patch_material_bundle(site_dir)
 
     on_post_build = CombinedEvent(_write_feeds, _write_site_files)
 

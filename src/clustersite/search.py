@@ -1,0 +1,133 @@
+"""Search that costs a visitor nothing until used, in the page's language only.
+
+Material writes one search index for all languages, and its bundle fetches it (and a
+``sitemap.xml`` per alternate link) on every page load. After the last language build:
+
+- :func:`split_search_index` writes one compact index per language
+  (``search/search_index.json`` for the default language, ``en/search/search_index.json``…):
+  UTF-8 without ``\\u`` escapes, only the fields search uses, and a ``folded`` field holding the
+  diacritic-free form of every word that has diacritics, so "aktualitates" finds "aktualitātes";
+- :func:`patch_material_bundle` makes the bundle load that index only when the visitor first
+  focuses or opens search, and drops its sitemap look-ups: our pages already carry the
+  language links (server-side), so nothing else needs fetching.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from mkdocs.plugins import get_plugin_logger
+
+from clustersite.settings import SiteSettings
+
+__all__ = ["fold", "folded_words", "patch_material_bundle", "split_search_index"]
+
+log = get_plugin_logger(__name__)
+LUNR_LANGUAGES = {"ar", "da", "de", "du", "en", "es", "fi", "fr", "hi", "hu", "hy", "it", "ja", "jp", "kn",
+                  "ko", "nl", "no", "pt", "ro", "ru", "sa", "sv", "ta", "te", "th", "tr", "vi", "zh"}
+WORD = re.compile(r"\w+")
+TAG = re.compile(r"<[^>]+>")
+PATCH_MARKER = "/*clustersite-patched*/"
+
+
+def fold(text: str) -> str:
+    """Text without diacritics.
+
+    >>> fold("Klastera aktualitātes, perché")
+    'Klastera aktualitates, perche'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def folded_words(*texts: str) -> str:
+    """The folded form of each distinct word that has diacritics, space-separated.
+
+    >>> folded_words("Klastera aktualitātes", "<p>Rīgā un Rīgā</p>")
+    'aktualitates riga'
+    """
+    seen: dict[str, None] = {}
+    for text in texts:
+        for word in WORD.findall(TAG.sub(" ", text).lower()):
+            folded = fold(word)
+            if folded != word:
+                seen.setdefault(folded, None)
+    return " ".join(seen)
+
+
+def split_search_index(site_dir: Path, settings: SiteSettings) -> dict[str, int]:
+    """Write one compact index per language; return the size of each in bytes."""
+    source = site_dir / "search" / "search_index.json"
+    if not source.is_file():
+        return {}
+    merged = json.loads(source.read_text(encoding="utf-8"))
+    roots = {lang: settings.language_root(lang) for lang in settings.languages}
+    docs: dict[str, list[dict[str, Any]]] = {lang: [] for lang in settings.languages}
+    others = [lang for lang in settings.languages if roots[lang]]
+    for doc in merged.get("docs", []):
+        location = doc.get("location", "")
+        lang = next((lang for lang in others if location.startswith(roots[lang])), settings.default_language)
+        compact = {"location": location, "title": doc.get("title", ""), "text": doc.get("text", "")}
+        if doc.get("tags"):
+            compact["tags"] = doc["tags"]
+        folded = folded_words(compact["title"], compact["text"])
+        if folded:
+            compact["folded"] = folded
+        docs[lang].append(compact)
+    sizes = {}
+    for lang, entries in docs.items():
+        config = dict(merged.get("config", {}))
+        supported = lang in LUNR_LANGUAGES
+        config["lang"] = [lang] if supported else ["en"]
+        if not supported:  # English stemming and stop words would only harm another language
+            config["pipeline"] = []
+        fields = dict(config.get("fields") or {"title": {"boost": 1000.0}, "text": {"boost": 1.0}})
+        fields["folded"] = {"boost": 1.0}
+        config["fields"] = fields
+        target = site_dir / roots[lang] / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = json.dumps({"config": config, "docs": entries}, ensure_ascii=False, separators=(",", ":"))
+        target.write_text(data, encoding="utf-8")
+        sizes[lang] = len(data.encode("utf-8"))
+    return sizes
+
+
+# The bundle's alternate-link handler: it fetches sitemap.xml for every <link rel=alternate>.
+_ALTERNATE_CALL = re.compile(r"(\w{1,4})\(\{document\$:(\w{1,4})\}\);")
+# Where the bundle starts loading the search index.
+_INDEX_LOAD = re.compile(r'(\w{1,4})\(new URL\("search/search_index\.json",(\w{1,4})\.base\)\)')
+_OBSERVABLE = re.compile(r"function \w{1,4}\(e,t\)\{return new (\w{1,4})\(r=>\{let o=new XMLHttpRequest")
+
+
+def patch_material_bundle(site_dir: Path) -> bool:
+    """Patch Material's bundle in ``site_dir`` (see the module docstring); True when done."""
+    bundles = sorted((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
+    if not bundles:
+        return False
+    bundle = bundles[0]
+    code = bundle.read_text(encoding="utf-8")
+    if PATCH_MARKER in code:
+        return True
+    observable = _OBSERVABLE.search(code)
+    index_load = _INDEX_LOAD.search(code)
+    alternate_calls = [m for m in _ALTERNATE_CALL.finditer(code)
+                       if f"function {m.group(1)}({{document$:e}}){{let t=new Map;e.pipe(" in code
+                       and "link[rel=alternate]" in code[code.index(f"function {m.group(1)}(") :][:200]]
+    if not (observable and index_load and len(alternate_calls) == 1):
+        log.warning("Material's bundle has changed: search loads eagerly and the language switcher "
+                    "may fetch sitemap.xml (clustersite/search.py needs updating for this Material version)")
+        return False
+    fetch, base = index_load.group(1), index_load.group(2)
+    # one shared request however many parts of the bundle subscribe
+    lazy = (f"new {observable.group(1)}(r=>{{let s;window.__csSearchReady(()=>{{s=(window.__csIndex$="
+            f"window.__csIndex$||{fetch}(new URL(window.__csSearchIndex||\"search/search_index.json\","
+            f"{base}.base))).subscribe(r)}});return()=>s&&s.unsubscribe()}})")
+    call = alternate_calls[0]
+    code = code[: call.start()] + code[call.end():]
+    code = _INDEX_LOAD.sub(lambda _m: lazy, code, count=1)
+    bundle.write_text(PATCH_MARKER + code, encoding="utf-8")
+    return True
