@@ -77,7 +77,7 @@ class Project:
     acronym: str | None = None
     summary: dict[str, str] = field(default_factory=dict)
     beneficiary: str | None = None
-    programme: str | None = None
+    programme: dict[str, str] = field(default_factory=dict)
     budget: Budget | None = None
     partners: list[Partner] = field(default_factory=list)
     objectives: dict[str, list[str]] = field(default_factory=dict)
@@ -261,7 +261,7 @@ def _parse_project(slug: str, path: str, doc: YamlDocument, settings: SiteSettin
             slug=slug, path=path, title=title, fund=fund, start=start, end=end, number=number,
             acronym=check.text(data.get("acronym"), "acronym"), summary=summary,
             beneficiary=check.text(data.get("beneficiary"), "beneficiary"),
-            programme=check.text(data.get("programme"), "programme"),
+            programme=check.translations(data.get("programme"), "programme", languages, required=False),
             budget=budget, partners=partners, objectives=objectives, links=links,
         )
     return (project if not check.problems else None), check.problems

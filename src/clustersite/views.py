@@ -197,6 +197,7 @@ class LanguageViews:
             "title": project.translated(project.title, self.lang, default),
             "title_lang": self.lang if self.lang in project.title else default,
             "acronym": project.acronym, "number": project.number, "fund": project.fund,
+            "programme": project.translated(project.programme, self.lang, default),
             "fund_name": self.t(f"fund_{project.fund}"), "start": project.start, "end": project.end,
             "status": project.status(self.site.today), "budget": project.budget,
             "acknowledgement": self.t("eu_acknowledgement_fund", fund=self.t(f"fund_{project.fund}"))

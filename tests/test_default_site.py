@@ -1,0 +1,115 @@
+"""The repository's own default site (the demo content) builds and shows what the issues ask."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from conftest import REPO
+
+NBSP = "\u00a0"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from clustersite.build import build_site
+
+    site_dir = tmp_path_factory.mktemp("default") / "site"
+    assert build_site(REPO / "mkdocs.yml", site_dir, strict=True) == 0
+    return site_dir
+
+
+def read(site: Path, relative: str) -> str:
+    return (site / relative).read_text(encoding="utf-8")
+
+
+def text_of(html: str) -> str:
+    """The visible text of a page's article, tags removed."""
+    article = html.split('<article class="md-content__inner', 1)[1].split("</article>\n", 1)[0]
+    return re.sub(r"[ \t\n]+", " ", re.sub(r"<[^>]+>", " ", article))  # keeps Babel's no-break spaces
+
+
+@pytest.mark.parametrize("path", [
+    "index.html", "en/index.html", "it/index.html",
+    "news/2020/klastera-aktualitates-2-2020/index.html",
+    "en/news/2020/klastera-aktualitates-2-2020/index.html",
+    "it/news/2020/klastera-aktualitates-2-2020/index.html",
+])
+def test_pages_exist(site: Path, path: str) -> None:
+    assert (site / path).is_file()
+
+
+def test_switcher_of_the_latvian_q2_report_leads_to_its_translations(site: Path) -> None:
+    html = read(site, "news/2020/klastera-aktualitates-2-2020/index.html")
+    assert 'href="../../../en/news/2020/klastera-aktualitates-2-2020/" hreflang="en"' in html
+    assert 'href="../../../it/news/2020/klastera-aktualitates-2-2020/" hreflang="it"' in html
+
+
+def test_health_tourism_project_in_latvian(site: Path) -> None:
+    text = text_of(read(site, "projects/health-tourism-cluster/index.html"))
+    for expected in (f"554{NBSP}453,47{NBSP}€", f"471{NBSP}285,45{NBSP}€", "85%",
+                     "2017. gada janvāris", "2021. gada decembris", "Līdzfinansē Eiropas Savienība"):
+        assert expected in text
+    assert 'class="cs-eu-emblem"' in read(site, "projects/health-tourism-cluster/index.html")
+
+
+def test_neeghw_in_italian(site: Path) -> None:
+    text = text_of(read(site, "it/projects/neeghw/index.html"))
+    assert "220.231" in text and "198.208" in text
+    for country in ("Spagna", "Germania", "Romania", "Polonia"):
+        assert country in text
+
+
+def test_english_project_index_lists_all_three_with_totals(site: Path) -> None:
+    text = text_of(read(site, "en/projects/index.html"))
+    for title in ("New European Electronics", "Latvian Health Tourism Cluster", "Latvian Electronics"):
+        assert title in text
+    assert "€774,684.47" in text  # 220,231 + 554,453.47
+
+
+def test_letera_cluster_has_no_budget_section(site: Path) -> None:
+    html = read(site, "projects/letera-cluster/index.html")
+    assert 'class="cs-budget"' not in html
+
+
+def test_projects_json_holds_all_three(site: Path) -> None:
+    data = json.loads(read(site, "projects.json"))
+    assert {p["slug"] for p in data["projects"]} == {"letera-cluster", "neeghw", "health-tourism-cluster"}
+
+
+def test_quarter_archives(site: Path) -> None:
+    q2 = read(site, "news/2020/q2/index.html")
+    assert "<h1>2. ceturksnis 2020</h1>" in q2 and "Klastera aktualitātes 2/2020" in q2
+    q3 = read(site, "en/news/2020/q3/index.html")
+    assert 'href="../neeghw-sakas/"' in q3 and "<h1>3rd quarter 2020</h1>" in q3
+
+
+def test_italian_report_links_project_and_quarter(site: Path) -> None:
+    html = read(site, "it/news/2020/klastera-aktualitates-2-2020/index.html")
+    assert 'href="../../../projects/neeghw/"' in html and 'href="../q2/"' in html
+
+
+@pytest.mark.parametrize("feed", ["news/rss.xml", "en/news/atom.xml", "it/news/rss.xml"])
+def test_feeds_parse_and_list_their_languages_posts(site: Path, feed: str) -> None:
+    parsed = feedparser.parse((site / feed).read_bytes())
+    assert not parsed.bozo and len(parsed.entries) == 2
+    prefix = feed.split("news/")[0]
+    assert all(f"/{prefix}news/2020/" in entry.link for entry in parsed.entries)
+
+
+def test_neeghw_page_lists_both_posts(site: Path) -> None:
+    html = read(site, "projects/neeghw/index.html")
+    assert "news/2020/klastera-aktualitates-2-2020/" in html and "news/2020/neeghw-sakas/" in html
+
+
+def test_nothing_is_requested_from_another_host(site: Path) -> None:
+    """No stylesheet, script, image or font from elsewhere (links to partners are not requests)."""
+    pattern = re.compile(r'<(?:script|img|link|source|iframe)\b[^>]*(?:src|href)="(https?:)?//[^"]*"')
+    for page in site.rglob("*.html"):
+        for match in pattern.finditer(page.read_text(encoding="utf-8")):
+            tag = match.group(0)
+            assert 'rel="alternate"' in tag or 'rel="canonical"' in tag, (page, tag)
