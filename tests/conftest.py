@@ -34,6 +34,7 @@ plugins:
       docs_structure: folder
       fallback_to_default: true
       reconfigure_material: true
+      reconfigure_search: false
       languages:
         - {{locale: lv, name: Latviešu, default: true, build: true}}
         - {{locale: en, name: English, build: true, nav_translations: {{Sākums: Home, Jaunumi: News, Projekti: Projects}}}}

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,8 @@ class ClusterSiteConfig(Config):
     """Folder of the project files, relative to mkdocs.yml."""
     feed_items = c.Type(int, default=20)
     """Newest posts in each language's RSS and Atom feed."""
+    parallel = c.Type(bool, default=True)
+    """Build the languages in parallel processes (``mkdocs build`` only, where cores allow)."""
 
 
 class _Alternate:
@@ -71,7 +74,8 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         self.lang = ""
         self.views: dict[str, LanguageViews] = {}
         self.generated: dict[str, View] = {}  # src_uri -> view, this language build
-        self.pages: dict[str, list[tuple[str, str]]] = {}  # lang -> [(norm_src_uri, url)] for the sitemap
+        self.workers: dict[str, int] = {}  # language -> pid of the process building it
+        self.default_index: bytes | None = None  # the default language's search index
 
     # -- set-up ----------------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -111,7 +115,6 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
             log.warning(str(warning))
         self.site = site
         self.views = {}
-        self.pages = {}
 
     def _install_theme(self, config: MkDocsConfig) -> None:
         """Our templates sit just below the site's custom_dir, so a site can still override them."""
@@ -124,9 +127,47 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
             if sheet not in config.extra_css:
                 config.extra_css.append(sheet)
 
+    # -- parallel languages ----------------------------------------------------------------
+    @event_priority(100)
+    def _start_language_workers(self, files: Files, config: MkDocsConfig) -> Files:
+        """Fork one process per other language, once the site folder has been cleaned.
+
+        Each child runs exactly the build static-i18n would run for its language, from the
+        same loaded config and model, then exits; the parent builds the default language
+        and waits for them before writing the files that span languages.
+        """
+        i18n = config.plugins.get("i18n")
+        if (self.serving or not self.config.parallel or getattr(i18n, "building", True)
+                or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 or self.site is None):
+            return files
+        self.workers = {}
+        for lang in self.site.settings.languages[1:]:
+            pid = os.fork()
+            if pid == 0:  # the child: build one language and leave
+                os._exit(_build_language(config, i18n, lang))
+            self.workers[lang] = pid
+        return files
+
+    def _hand_languages_to_workers(self, config: MkDocsConfig, restore: bool) -> None:
+        """Hide the forked languages from static-i18n's own loop (and show them again)."""
+        i18n = config.plugins.get("i18n")
+        for language in i18n.config.languages if i18n else []:
+            if language.locale in self.workers:
+                language.build = restore
+
+    def _wait_for_workers(self) -> None:
+        failed = []
+        for lang, pid in self.workers.items():
+            _, status = os.waitpid(pid, 0)
+            if os.waitstatus_to_exitcode(status) != 0:
+                failed.append(lang)
+        self.workers = {}
+        if failed:
+            raise PluginError(f"the build of {', '.join(failed)} failed (see the messages above)")
+
     # -- files -----------------------------------------------------------------------------
     @event_priority(-150)
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+    def _add_views(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
         views = LanguageViews(self.site, self.lang, include_drafts=self.serving)
         self.views[self.lang] = views
@@ -155,6 +196,8 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
             self.generated[file.src_uri] = view
             files.append(file)
         return files
+
+    on_files = CombinedEvent(_start_language_workers, _add_views)
 
     def _mark_i18n(self, file: File, norm: str, path_url: str) -> None:
         """Give a generated file what static-i18n reads, so its switcher and hreflang are right."""
@@ -191,7 +234,6 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         builder = PageContextBuilder(self.site, self.views[self.lang], config)
         view = self.generated.get(page.file.src_uri)
         context["cs"] = builder.build(page, view)
-        self.pages.setdefault(self.lang, []).append((context["cs"]["norm"], page.url))
         return context
 
     def on_template_context(self, context: dict[str, Any], *, template_name: str,
@@ -211,18 +253,51 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         assert self.site is not None
         feeds.write_feeds(self.views[self.lang], Path(config.site_dir), config, self.config.feed_items)
 
+    @event_priority(-50)  # after Material's search plugin has indexed this language
+    def _write_search_index(self, config: MkDocsConfig) -> None:
+        assert self.site is not None
+        data = search.write_language_index(config, Path(config.site_dir), self.site.settings, self.lang)
+        if self.lang == self.site.settings.default_language:
+            self.default_index = data
+
+    @event_priority(-90)  # just before static-i18n builds the remaining languages
+    def _before_other_languages(self, config: MkDocsConfig) -> None:
+        self._hand_languages_to_workers(config, restore=False)
+
     @event_priority(-200)
     def _write_site_files(self, config: MkDocsConfig) -> None:
         i18n = config.plugins.get("i18n")
         if getattr(i18n, "building", False) or self.site is None:
             return  # another language build is still running; the outer build finishes last
+        self._hand_languages_to_workers(config, restore=True)
+        self._wait_for_workers()
         site_dir = Path(config.site_dir)
+        if self.default_index is not None:  # static-i18n has written its merged index there
+            (site_dir / "search" / "search_index.json").write_bytes(self.default_index)
         sitefiles.write_projects_json(self.site, site_dir)
-        sitefiles.write_sitemap(self.site, self.pages, site_dir, config.site_url or "")
-        search.split_search_index(site_dir, self.site.settings)
+        sitefiles.write_sitemap(self.site, site_dir, config.site_url or "")
         search.patch_material_bundle(site_dir)
 
-    on_post_build = CombinedEvent(_write_feeds, _write_site_files)
+    on_post_build = CombinedEvent(_write_feeds, _write_search_index, _before_other_languages,
+                                  _write_site_files)
+
+
+def _build_language(config: MkDocsConfig, i18n: Any, lang: str) -> int:
+    """In a forked child: build one language as static-i18n's nested build does; exit code."""
+    from mkdocs import utils
+    from mkdocs.commands.build import build
+
+    try:
+        utils.clean_directory = lambda directory: None  # the parent has cleaned the site folder
+        i18n.building = True
+        i18n.current_language = lang
+        build(config)
+    except BaseException as error:  # report, never let a child return into the parent's stack
+        log.error(f"building '{lang}' failed: {error}")
+        return 1
+    finally:
+        logging.shutdown()
+    return 0
 
 
 def _bind_locale(function: Any, lang: str) -> Any:

@@ -26,7 +26,14 @@ from pathlib import Path
 
 __all__ = ["create_file"]
 
-_NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK, errno.ENOSYS}
+_NO_HARD_LINKS = {
+    errno.EPERM,
+    errno.EOPNOTSUPP,
+    errno.ENOTSUP,
+    errno.EXDEV,
+    errno.EMLINK,
+    errno.ENOSYS,
+}
 
 
 def _open_temporary(folder: Path, name: str) -> tuple[Path, int]:
@@ -55,7 +62,9 @@ def _fsync_folder(folder: Path) -> None:
 
 def _place_without_links(temporary: Path, target: Path) -> None:
     """Fallback for file systems without hard links: reserve the name, then rename onto it."""
-    placeholder = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # raises if it exists
+    placeholder = os.open(
+        target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666
+    )  # raises if it exists
     os.close(placeholder)
     try:
         os.replace(temporary, target)  # replaces only the empty placeholder we just made

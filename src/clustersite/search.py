@@ -1,9 +1,9 @@
 """Search that costs a visitor nothing until used, in the page's language only.
 
 Material writes one search index for all languages, and its bundle fetches it (and a
-``sitemap.xml`` per alternate link) on every page load. After the last language build:
+``sitemap.xml`` per alternate link) on every page load. Instead:
 
-- :func:`split_search_index` writes one compact index per language
+- :func:`write_language_index` writes one compact index per language
   (``search/search_index.json`` for the default language, ``en/search/search_index.json``…):
   UTF-8 without ``\\u`` escapes, only the fields search uses, and a ``folded`` field holding the
   diacritic-free form of every word that has diacritics, so "aktualitates" finds "aktualitātes";
@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from clustersite.settings import SiteSettings
 
-__all__ = ["fold", "folded_words", "patch_material_bundle", "split_search_index"]
+__all__ = ["fold", "folded_words", "language_index", "patch_material_bundle", "write_language_index"]
 
 log = get_plugin_logger(__name__)
 LUNR_LANGUAGES = {"ar", "da", "de", "du", "en", "es", "fi", "fr", "hi", "hu", "hy", "it", "ja", "jp", "kn",
@@ -44,6 +45,11 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=65536)
+def _fold_word(word: str) -> str:
+    return fold(word)
+
+
 def folded_words(*texts: str) -> str:
     """The folded form of each distinct word that has diacritics, space-separated.
 
@@ -53,47 +59,47 @@ def folded_words(*texts: str) -> str:
     seen: dict[str, None] = {}
     for text in texts:
         for word in WORD.findall(TAG.sub(" ", text).lower()):
-            folded = fold(word)
-            if folded != word:
-                seen.setdefault(folded, None)
+            if not word.isascii():
+                folded = _fold_word(word)
+                if folded != word:
+                    seen.setdefault(folded, None)
     return " ".join(seen)
 
 
-def split_search_index(site_dir: Path, settings: SiteSettings) -> dict[str, int]:
-    """Write one compact index per language; return the size of each in bytes."""
-    source = site_dir / "search" / "search_index.json"
-    if not source.is_file():
-        return {}
-    merged = json.loads(source.read_text(encoding="utf-8"))
-    roots = {lang: settings.language_root(lang) for lang in settings.languages}
-    docs: dict[str, list[dict[str, Any]]] = {lang: [] for lang in settings.languages}
-    others = [lang for lang in settings.languages if roots[lang]]
-    for doc in merged.get("docs", []):
-        location = doc.get("location", "")
-        lang = next((lang for lang in others if location.startswith(roots[lang])), settings.default_language)
-        compact = {"location": location, "title": doc.get("title", ""), "text": doc.get("text", "")}
+def language_index(material_index: dict[str, Any], lang: str) -> str:
+    """One language's compact index from Material's index data of that language's build."""
+    entries = []
+    for doc in material_index.get("docs", []):
+        compact = {"location": doc.get("location", ""), "title": doc.get("title", ""), "text": doc.get("text", "")}
         if doc.get("tags"):
             compact["tags"] = doc["tags"]
         folded = folded_words(compact["title"], compact["text"])
         if folded:
             compact["folded"] = folded
-        docs[lang].append(compact)
-    sizes = {}
-    for lang, entries in docs.items():
-        config = dict(merged.get("config", {}))
-        supported = lang in LUNR_LANGUAGES
-        config["lang"] = [lang] if supported else ["en"]
-        if not supported:  # English stemming and stop words would only harm another language
-            config["pipeline"] = []
-        fields = dict(config.get("fields") or {"title": {"boost": 1000.0}, "text": {"boost": 1.0}})
-        fields["folded"] = {"boost": 1.0}
-        config["fields"] = fields
-        target = site_dir / roots[lang] / "search" / "search_index.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        data = json.dumps({"config": config, "docs": entries}, ensure_ascii=False, separators=(",", ":"))
-        target.write_text(data, encoding="utf-8")
-        sizes[lang] = len(data.encode("utf-8"))
-    return sizes
+        entries.append(compact)
+    config = dict(material_index.get("config", {}))
+    supported = lang in LUNR_LANGUAGES
+    config["lang"] = [lang] if supported else ["en"]
+    if not supported:  # English stemming and stop words would only harm another language
+        config["pipeline"] = []
+    fields = dict(config.get("fields") or {"title": {"boost": 1000.0}, "text": {"boost": 1.0}})
+    fields["folded"] = {"boost": 1.0}
+    config["fields"] = fields
+    return json.dumps({"config": config, "docs": entries}, ensure_ascii=False, separators=(",", ":"))
+
+
+def write_language_index(config: Any, site_dir: Path, settings: SiteSettings, lang: str) -> bytes | None:
+    """Write ``<language root>search/search_index.json`` from this build's search plugin."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(plugin, "search_index", None)
+    if index is None or not hasattr(index, "generate_search_index"):
+        return None
+    material_index = json.loads(index.generate_search_index(None))
+    data = language_index(material_index, lang).encode("utf-8")
+    target = site_dir / settings.language_root(lang) / "search" / "search_index.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return data
 
 
 # The bundle's alternate-link handler: it fetches sitemap.xml for every <link rel=alternate>.

@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from clustersite.model import Site
+from clustersite.model import GENERATED_PAGES, Site
+from clustersite.views import LanguageViews, path_url_of
 
-__all__ = ["projects_json", "write_projects_json", "write_sitemap"]
+__all__ = ["projects_json", "site_pages", "write_projects_json", "write_sitemap"]
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -57,13 +58,32 @@ def write_projects_json(site: Site, site_dir: Path) -> None:
     (site_dir / "projects.json").write_text(text + "\n", encoding="utf-8")
 
 
-def write_sitemap(site: Site, pages: dict[str, list[tuple[str, str]]], site_dir: Path, site_url: str) -> None:
+def site_pages(site: Site) -> dict[str, dict[str, str]]:
+    """Every page of the built site: source path -> {language: URL from the site root}.
+
+    Derived from the model, like the build itself: an editor's page in every language it is
+    written in (and, as a fallback, in every language when the default language has it),
+    drafts left out, plus every generated view.
+    """
+    settings = site.settings
+    drafts = {post.norm_src_uri for post in site.posts if post.draft}
+    versions: dict[str, dict[str, str]] = defaultdict(dict)
+    for norm in site.pages:
+        if norm in drafts or norm in GENERATED_PAGES:
+            continue
+        written = site.languages_of(norm)
+        for lang in settings.languages if settings.default_language in written else written:
+            versions[norm][lang] = settings.language_root(lang) + path_url_of(norm)
+    for lang in settings.languages:
+        for view in LanguageViews(site, lang).views():
+            versions[view.norm_src_uri][lang] = settings.language_root(lang) + view.path_url
+    return versions
+
+
+def write_sitemap(site: Site, site_dir: Path, site_url: str) -> None:
     """One <url> per page per language, each listing all its language versions."""
     base = (site_url or "/").rstrip("/") + "/"
-    versions: dict[str, dict[str, str]] = defaultdict(dict)
-    for lang, found in pages.items():
-        for norm, url in found:
-            versions[norm][lang] = url
+    versions = site_pages(site)
     default = site.settings.default_language
     urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
     for norm in sorted(versions):

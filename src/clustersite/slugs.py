@@ -29,22 +29,86 @@ MAX_LENGTH = 80  # characters; longer slugs are cut at a hyphen
 
 _LOWER: dict[str, str] = {
     # Latvian
-    "ā": "a", "č": "c", "ē": "e", "ģ": "g", "ī": "i", "ķ": "k", "ļ": "l", "ņ": "n",
-    "š": "s", "ū": "u", "ž": "z", "ō": "o", "ŗ": "r",
+    "ā": "a",
+    "č": "c",
+    "ē": "e",
+    "ģ": "g",
+    "ī": "i",
+    "ķ": "k",
+    "ļ": "l",
+    "ņ": "n",
+    "š": "s",
+    "ū": "u",
+    "ž": "z",
+    "ō": "o",
+    "ŗ": "r",
     # Italian (also covered by NFKD; listed so the table documents the site's languages)
-    "à": "a", "è": "e", "é": "e", "ì": "i", "í": "i", "ò": "o", "ó": "o", "ù": "u", "ú": "u",
+    "à": "a",
+    "è": "e",
+    "é": "e",
+    "ì": "i",
+    "í": "i",
+    "ò": "o",
+    "ó": "o",
+    "ù": "u",
+    "ú": "u",
     # letters that NFKD does not decompose
-    "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "å": "a", "ł": "l", "đ": "d", "ð": "d",
-    "þ": "th", "ı": "i", "ŀ": "l",
+    "ß": "ss",
+    "æ": "ae",
+    "œ": "oe",
+    "ø": "o",
+    "å": "a",
+    "ł": "l",
+    "đ": "d",
+    "ð": "d",
+    "þ": "th",
+    "ı": "i",
+    "ŀ": "l",
     # Russian, Ukrainian and Belarusian Cyrillic (a simple, readable romanisation)
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
-    "з": "z", "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
-    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "c",
-    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
-    "я": "ya", "є": "ye", "і": "i", "ї": "yi", "ґ": "g", "ў": "u",
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "e",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "й": "i",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "h",
+    "ц": "c",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "yu",
+    "я": "ya",
+    "є": "ye",
+    "і": "i",
+    "ї": "yi",
+    "ґ": "g",
+    "ў": "u",
 }
 # Upper case spells the same (slugs are lowercase anyway).
-TRANSLITERATION: dict[str, str] = {**_LOWER, **{k.upper(): v for k, v in _LOWER.items() if k.upper() != k}}
+TRANSLITERATION: dict[str, str] = {
+    **_LOWER,
+    **{k.upper(): v for k, v in _LOWER.items() if k.upper() != k},
+}
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -70,7 +134,7 @@ def slugify(title: str, reserved: Collection[str] = RESERVED_SLUGS, fallback: st
     """
     slug = _NOT_SLUG.sub("-", _ascii(title).lower()).strip("-")
     if len(slug) > MAX_LENGTH:
-        cut = slug[:MAX_LENGTH + 1]
+        cut = slug[: MAX_LENGTH + 1]
         slug = cut.rsplit("-", 1)[0] if "-" in cut else slug[:MAX_LENGTH]
         slug = slug.strip("-")
     if not slug:
@@ -78,7 +142,9 @@ def slugify(title: str, reserved: Collection[str] = RESERVED_SLUGS, fallback: st
     return unique_slug(slug, (), reserved)
 
 
-def unique_slug(slug: str, taken: Collection[str], reserved: Collection[str] = RESERVED_SLUGS) -> str:
+def unique_slug(
+    slug: str, taken: Collection[str], reserved: Collection[str] = RESERVED_SLUGS
+) -> str:
     """``slug`` itself, or with ``-1``, ``-2`` … appended until it is neither taken nor reserved.
 
     >>> unique_slug("page", ()), unique_slug("news", {"news", "news-1"})
@@ -103,8 +169,11 @@ def slug_problem(slug: str, reserved: Collection[str] = RESERVED_SLUGS) -> str |
     "'q2' is reserved for the archive's own addresses, e.g. use 'q2-1'"
     """
     if not SLUG.match(slug):
-        return (f"'{slug}' is not a valid slug: use lowercase ASCII letters, digits and hyphens, "
-                f"e.g. '{slugify(slug, reserved)}'")
+        return (
+            f"'{slug}' is not a valid slug: use lowercase ASCII letters, digits and hyphens, "
+            f"e.g. '{slugify(slug, reserved)}'"
+        )
     if slug in reserved:
-        return f"'{slug}' is reserved for the archive's own addresses, e.g. use '{unique_slug(slug, (), reserved)}'"
+        instead = unique_slug(slug, (), reserved)
+        return f"'{slug}' is reserved for the archive's own addresses, e.g. use '{instead}'"
     return None

@@ -15,10 +15,13 @@ every project's texts (``title``, ``summary``, ``objectives`` in ``data/projects
 against every language of the site. Each cell is one of :data:`STATES`:
 
 ``source``
-    the original: a page without ``translated_from`` (for a project: the default language);
+    the original: the default language's page, unless it was itself translated from another
+    language (then the first page without ``translated_from``); for a project, the default
+    language;
 ``ok``
-    a translation whose recorded hash matches its source (for a project: every text that the
-    default language has is there in this language too);
+    a translation whose recorded hash matches its source, or one written by hand without
+    ``translated_from`` (nothing to compare it with); for a project, every text that the
+    default language has is there in this language too;
 ``outdated``
     a translation whose source has changed since (or cannot be found) — compare and update it,
     then run ``clustersite translate`` again on a copy, or update ``source_hash`` by hand;
@@ -40,7 +43,14 @@ from clustersite.errors import relative_path
 from clustersite.settings import SiteSettings
 from clustersite.yamlio import FRONT_MATTER, parse_yaml, read_text
 
-__all__ = ["PROJECT_TEXTS", "STATES", "StatusItem", "StatusReport", "source_hash", "translation_status"]
+__all__ = [
+    "PROJECT_TEXTS",
+    "STATES",
+    "StatusItem",
+    "StatusReport",
+    "source_hash",
+    "translation_status",
+]
 
 STATES = ("source", "ok", "outdated", "missing")
 PROJECT_TEXTS = ("title", "summary", "objectives")  # the per-language parts of a project file
@@ -65,14 +75,14 @@ def tracking_fields(text: str) -> dict[str, str]:
     Read line by line (as they are written), so a page whose YAML is broken elsewhere still
     reports them.
 
-    >>> tracking_fields("---\\ntitle: X\\ntranslated_from: lv\\nsource_hash: '0123'\\n---\\nBody\\n")
+    >>> tracking_fields("---\\ntranslated_from: lv\\nsource_hash: '0123'\\n---\\nBody\\n")
     {'translated_from': 'lv', 'source_hash': '0123'}
     """
     bounds = _front_matter_bounds(text)
     found: dict[str, str] = {}
     if bounds is None:
         return found
-    for line in text[bounds[0]:bounds[1]].split("\n"):
+    for line in text[bounds[0] : bounds[1]].split("\n"):
         match = _TRACKING_LINE.match(line)
         if match:
             value = match.group(2).split(" #", 1)[0].strip()
@@ -103,9 +113,11 @@ def normalise_newlines(text: str) -> str:
 def source_hash(text: str) -> str:
     """The fingerprint of a source text that a translation records (16 hex digits).
 
-    >>> source_hash("---\\ntitle: A\\n---\\nText\\n") == source_hash("---\\r\\ntitle: A\\r\\n---\\r\\nText\\r\\n")
+    >>> unix = "---\\ntitle: A\\n---\\nText\\n"
+    >>> windows = "---\\r\\ntitle: A\\r\\n---\\r\\nText\\r\\n"
+    >>> source_hash(unix) == source_hash(windows)
     True
-    >>> source_hash("---\\ntitle: A\\n---\\n") == source_hash("---\\ntitle: A\\nsource_hash: x\\n---\\n")
+    >>> source_hash(unix) == source_hash("---\\ntitle: A\\nsource_hash: x\\n---\\nText\\n")
     True
     """
     canonical = without_tracking_fields(normalise_newlines(text))
@@ -123,8 +135,13 @@ class StatusItem:
     files: dict[str, str] = field(default_factory=dict)  # language -> path from the site root
 
     def as_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "item": self.item, "status": self.states, "notes": self.notes,
-                "files": self.files}
+        return {
+            "kind": self.kind,
+            "item": self.item,
+            "status": self.states,
+            "notes": self.notes,
+            "files": self.files,
+        }
 
 
 @dataclass
@@ -140,15 +157,22 @@ class StatusReport:
         return counts
 
     def as_dict(self) -> dict[str, Any]:
-        return {"languages": list(self.languages), "items": [i.as_dict() for i in self.items],
-                "totals": self.totals()}
+        return {
+            "languages": list(self.languages),
+            "items": [i.as_dict() for i in self.items],
+            "totals": self.totals(),
+        }
 
 
 def _markdown_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(path for path in folder.rglob("*.md")
-                  if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts))
+    return sorted(
+        path
+        for path in folder.rglob("*.md")
+        if path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+    )
 
 
 def _page_status(relative: str, found: dict[str, Path], settings: SiteSettings) -> StatusItem:
@@ -157,27 +181,44 @@ def _page_status(relative: str, found: dict[str, Path], settings: SiteSettings) 
     for lang, path in found.items():
         text, _problem = read_text(path, relative)
         texts[lang] = text if text is not None else ""
-    item = StatusItem(kind, relative, {}, files={lang: relative_path(found[lang], settings.root)
-                                                  for lang in settings.languages if lang in found})
+    item = StatusItem(
+        kind,
+        relative,
+        {},
+        files={
+            lang: relative_path(found[lang], settings.root)
+            for lang in settings.languages
+            if lang in found
+        },
+    )
+    tracking = {lang: tracking_fields(text) for lang, text in texts.items()}
+    untracked = [
+        lang
+        for lang in settings.languages
+        if lang in found and not tracking[lang].get("translated_from")
+    ]
+    original = untracked[0] if untracked else None  # the default language's, where it has one
     for lang in settings.languages:
         if lang not in found:
             item.states[lang] = "missing"
             continue
-        tracking = tracking_fields(texts[lang])
-        origin = tracking.get("translated_from")
-        if not origin:
-            item.states[lang] = "source"
+        origin = tracking[lang].get("translated_from")
+        if not origin:  # the original, or a translation made without `clustersite translate`
+            item.states[lang] = "source" if lang == original else "ok"
             continue
-        recorded = tracking.get("source_hash")
+        recorded = tracking[lang].get("source_hash")
         if origin == lang or origin not in settings.languages:
             item.states[lang] = "outdated"
             item.notes[lang] = f"translated_from: {origin} is not another language of this site"
         elif origin not in found:
             item.states[lang] = "outdated"
-            item.notes[lang] = f"its source content/{origin}/{relative} no longer exists"
+            gone = relative_path(settings.docs_dir / origin / relative, settings.root)
+            item.notes[lang] = f"its source {gone} no longer exists"
         elif not recorded:
             item.states[lang] = "outdated"
-            item.notes[lang] = "no source_hash is recorded, so it cannot be compared with its source"
+            item.notes[lang] = (
+                "no source_hash is recorded, so it cannot be compared with its source"
+            )
         elif recorded != source_hash(texts[origin]):
             item.states[lang] = "outdated"
             item.notes[lang] = f"{item.files[origin]} has changed since it was translated"
@@ -234,6 +275,9 @@ def translation_status(settings: SiteSettings) -> StatusReport:
     order = {"post": 0, "page": 1}
     items.sort(key=lambda item: (order[item.kind], item.item))
     if settings.data_dir.is_dir():
-        items += [_project_status(path, settings) for path in sorted(settings.data_dir.glob("*.yml"))
-                  if not path.name.startswith(".")]
+        items += [
+            _project_status(path, settings)
+            for path in sorted(settings.data_dir.glob("*.yml"))
+            if not path.name.startswith(".")
+        ]
     return StatusReport(settings.languages, items)

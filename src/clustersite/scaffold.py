@@ -1,0 +1,538 @@
+"""New files for editors: a post, a quarterly report, a project, a translation.
+
+Each function checks its input against the site (languages, known projects, free slugs),
+composes the file's text and creates it with :func:`clustersite.safewrite.create_file`, so
+an existing file is never replaced. Anything an editor must change raises
+:class:`CommandError` with one plain sentence that says what to do.
+
+Front matter values are written with ``yaml.safe_dump``, so a title with quotes, colons or
+``<script>`` reads back exactly as given. The hints in a new file (commented summary line,
+a first paragraph to replace) are in the file's language: :data:`HINTS` holds them, and
+:data:`QUARTERLY_TITLES` the title of a quarterly report per language. A language missing
+from either table gets the English text.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from clustersite.errors import relative_path
+from clustersite.model import load_site
+from clustersite.posts import KINDS, Post
+from clustersite.safewrite import create_file
+from clustersite.settings import SiteSettings, build_date
+from clustersite.slugs import slug_problem, slugify
+from clustersite.translation import source_hash, without_tracking_fields
+from clustersite.yamlio import FRONT_MATTER, read_text
+
+__all__ = [
+    "HINTS",
+    "QUARTERLY_TITLES",
+    "CommandError",
+    "Created",
+    "new_post",
+    "new_project",
+    "new_quarterly",
+    "quarter_end",
+    "quarterly_title",
+    "translate",
+]
+
+# The title of a quarterly report, per language; {quarter} is 1-4.
+QUARTERLY_TITLES = {
+    "lv": "Klastera aktualitātes {quarter}/{year}",
+    "it": "Notizie dal cluster {quarter}/{year}",
+    "en": "Cluster news {quarter}/{year}",
+}
+
+# What a new file says to its editor, per language.
+HINTS: dict[str, dict[str, str]] = {
+    "lv": {
+        "summary": (
+            "Viens vai divi teikumi ziņu sarakstam un plūsmām (ja to nav, izmanto pirmo rindkopu)"
+        ),
+        "projects": "projektu identifikatori no data/projects/: {known}",
+        "draft": "true: ziņa redzama tikai priekšskatījumā (make serve), vietnē to nepublicē",
+        "body": (
+            "Pirmajā rindkopā īsi pastāstiet, kas noticis un kāpēc tas ir svarīgi: tā redzama "
+            "ziņu sarakstā un plūsmās. Tālāk rakstiet sīkāk, ar virsrakstiem (## …), sarakstiem "
+            "un saitēm."
+        ),
+        "quarterly_intro": (
+            "Pirmajā rindkopā īsi aprakstiet ceturksni: svarīgākos notikumus un to nozīmi "
+            "klasterim un tā biedriem."
+        ),
+        "quarterly_heading": "Ceturkšņa ziņas",
+        "quarterly_none": "Šajā ceturksnī ziņu vēl nav.",
+        "translated": "iztulkojiet virsrakstu un tekstu; šīs divas rindas neaiztieciet",
+    },
+    "it": {
+        "summary": (
+            "Una o due frasi per l'elenco delle notizie e i feed "
+            "(se manca, si usa il primo paragrafo)"
+        ),
+        "projects": "identificativi dei progetti in data/projects/: {known}",
+        "draft": "true: la notizia si vede solo nell'anteprima (make serve) e non viene pubblicata",
+        "body": (
+            "Nel primo paragrafo raccontate in breve che cosa è successo e perché è importante: "
+            "compare nell'elenco delle notizie e nei feed. Poi scrivete i dettagli, con titoli "
+            "(## …), elenchi e link."
+        ),
+        "quarterly_intro": (
+            "Nel primo paragrafo descrivete in breve il trimestre: gli eventi principali "
+            "e la loro importanza per il cluster e i suoi membri."
+        ),
+        "quarterly_heading": "Le notizie del trimestre",
+        "quarterly_none": "Per questo trimestre non ci sono ancora notizie.",
+        "translated": "traducete il titolo e il testo; non modificate queste due righe",
+    },
+    "en": {
+        "summary": (
+            "One or two sentences for the news list and feeds "
+            "(if missing, the first paragraph is used)"
+        ),
+        "projects": "project slugs from data/projects/: {known}",
+        "draft": "true: shown only in the preview (make serve), not published",
+        "body": (
+            "In the first paragraph, say briefly what happened and why it matters: it appears in "
+            "the news list and the feeds. Then write the details, with headings (## …), lists "
+            "and links."
+        ),
+        "quarterly_intro": (
+            "In the first paragraph, describe the quarter briefly: the main events and "
+            "what they mean for the cluster and its members."
+        ),
+        "quarterly_heading": "News of the quarter",
+        "quarterly_none": "There is no news for this quarter yet.",
+        "translated": "translate the title and the text; leave these two lines as they are",
+    },
+}
+
+PROJECT_RESERVED = frozenset({"index"})  # projects/index.md is the generated project index
+
+
+class CommandError(Exception):
+    """Something the editor asked for cannot be done; the message says what to do instead."""
+
+
+@dataclass
+class Created:
+    """A file that was created, and anything the editor should know about it."""
+
+    path: Path
+    shown: str  # the path from the site root, as the editor knows it
+    notes: list[str] = field(default_factory=list)
+
+
+def _hint(lang: str, key: str) -> str:
+    return HINTS.get(lang, HINTS["en"])[key]
+
+
+def quarterly_title(lang: str, year: int, quarter: int) -> str:
+    """The title of a quarterly report in ``lang`` (English for a language not in the table).
+
+    >>> quarterly_title("lv", 2020, 2), quarterly_title("de", 2020, 2)
+    ('Klastera aktualitātes 2/2020', 'Cluster news 2/2020')
+    """
+    return QUARTERLY_TITLES.get(lang, QUARTERLY_TITLES["en"]).format(quarter=quarter, year=year)
+
+
+def quarter_end(year: int, quarter: int) -> dt.date:
+    """The last day of a quarter.
+
+    >>> quarter_end(2020, 2), quarter_end(2021, 4)
+    (datetime.date(2020, 6, 30), datetime.date(2021, 12, 31))
+    """
+    month = quarter * 3
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _yaml_line(key: str, value: Any) -> str:
+    """``key: value`` as YAML, quoted wherever the value needs it."""
+    if isinstance(value, list):  # a short list stays on the line: `projects: [neeghw, letera]`
+        flow = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=1 << 16)
+        return f"{key}: {flow.strip()}"
+    return yaml.safe_dump(
+        {key: value}, allow_unicode=True, default_flow_style=False, sort_keys=False, width=1 << 16
+    ).rstrip("\n")
+
+
+def _markdown_text(text: str) -> str:
+    """Text safe inside a Markdown link: no markup, no HTML.
+
+    >>> _markdown_text("A [b] <script> & *c*")
+    'A \\\\[b\\\\] &lt;script&gt; &amp; \\\\*c\\\\*'
+    """
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([\\`*_\[\]])", r"\\\1", text)
+
+
+def _check_language(settings: SiteSettings, lang: str | None, what: str = "--lang") -> str:
+    lang = lang or settings.default_language
+    if lang not in settings.languages:
+        raise CommandError(
+            f"'{lang}' is not a language of this site ({what}); "
+            f"use one of: {', '.join(settings.languages)}"
+        )
+    return lang
+
+
+def _check_text(value: str, what: str) -> str:
+    value = value.strip()
+    if not value:
+        raise CommandError(
+            f'the {what} is empty; write it in quotes, e.g. --{what} "Jauns projekts Rīgā"'
+        )
+    if any(ord(char) < 32 for char in value):
+        raise CommandError(f"the {what} must be one line of text, without line breaks or tabs")
+    return value
+
+
+def known_projects(settings: SiteSettings) -> list[str]:
+    """The slugs of the project files in ``data/projects/`` (sound or not)."""
+    if not settings.data_dir.is_dir():
+        return []
+    return sorted(
+        path.stem for path in settings.data_dir.glob("*.yml") if not path.name.startswith(".")
+    )
+
+
+def _check_projects(settings: SiteSettings, projects: Iterable[str]) -> list[str]:
+    known = known_projects(settings)
+    folder = relative_path(settings.data_dir, settings.root)
+    chosen: list[str] = []
+    for slug in projects:
+        if slug not in known:
+            choices = ", ".join(known) or "none yet"
+            raise CommandError(
+                f"there is no project '{slug}' ({folder}/{slug}.yml). Known projects: {choices}. "
+                f"To add it: clustersite new project {slug}"
+            )
+        if slug not in chosen:
+            chosen.append(slug)
+    return chosen
+
+
+def _refuse_existing(target: Path, settings: SiteSettings, advice: str) -> None:
+    if target.exists() or target.is_symlink():
+        raise CommandError(
+            f"{relative_path(target, settings.root)} already exists; nothing was changed. {advice}"
+        )
+
+
+def _create(target: Path, text: str, settings: SiteSettings, advice: str) -> Created:
+    shown = relative_path(target, settings.root)
+    try:
+        create_file(target, text)
+    except FileExistsError:
+        raise CommandError(f"{shown} already exists; nothing was changed. {advice}") from None
+    return Created(target, shown)
+
+
+def _post_file(
+    settings: SiteSettings,
+    *,
+    lang: str,
+    title: str,
+    date: dt.date,
+    slug: str | None,
+    projects: Sequence[str],
+    kind: str,
+    author: str | None,
+    body: str,
+    advice: str = "Edit that file, or choose another address with --slug.",
+) -> Created:
+    """Check a new post's address and write it (shared by `new post` and `new quarterly`)."""
+    if kind not in KINDS:
+        raise CommandError(f"'{kind}' is not a kind of post; use one of: {', '.join(KINDS)}")
+    if slug is None:
+        slug = slugify(title)
+    elif (problem := slug_problem(slug)) is not None:
+        raise CommandError(f"--slug {problem}")
+    folder = settings.docs_dir / lang / "news"
+    target = folder / f"{date.year:04d}" / f"{slug}.md"
+    _refuse_existing(target, settings, advice)
+    same_slug = sorted(folder.glob(f"*/{slug}.md")) if folder.is_dir() else []
+    if same_slug:
+        raise CommandError(
+            f"the slug '{slug}' is already used by {relative_path(same_slug[0], settings.root)} "
+            f"(two posts in one language need different slugs). {advice}"
+        )
+
+    known = known_projects(settings)
+    lines = ["---", _yaml_line("title", title), _yaml_line("date", date)]
+    if author:
+        lines.append(_yaml_line("author", author))
+    if not projects and known:
+        lines.append("# " + _hint(lang, "projects").format(known=", ".join(known)))
+    lines += [
+        _yaml_line("projects", list(projects)),
+        _yaml_line("kind", kind),
+        "# summary: " + _hint(lang, "summary"),
+        _yaml_line("draft", False) + "  # " + _hint(lang, "draft"),
+        "---",
+        "",
+        body.rstrip("\n"),
+        "",
+    ]
+    created = _create(target, "\n".join(lines), settings, advice)
+    if date > build_date():
+        created.notes.append(
+            f"the date {date} is in the future: `clustersite check` warns about it until then "
+            "(set `draft: true` to keep it unpublished)"
+        )
+    return created
+
+
+def new_post(
+    settings: SiteSettings,
+    *,
+    title: str,
+    date: dt.date,
+    slug: str | None = None,
+    lang: str | None = None,
+    projects: Sequence[str] = (),
+    kind: str = "news",
+    author: str | None = None,
+) -> Created:
+    """Create ``content/<lang>/news/<yyyy>/<slug>.md``: front matter and a first paragraph hint."""
+    lang = _check_language(settings, lang)
+    title = _check_text(title, "title")
+    author = _check_text(author, "author") if author is not None else None
+    chosen = _check_projects(settings, projects)
+    return _post_file(
+        settings,
+        lang=lang,
+        title=title,
+        date=date,
+        slug=slug,
+        projects=chosen,
+        kind=kind,
+        author=author,
+        body=_hint(lang, "body"),
+    )
+
+
+def _quarter_posts(settings: SiteSettings, lang: str, year: int, quarter: int) -> list[Post]:
+    site = load_site(settings)
+    posts = [
+        post
+        for post in site.posts
+        if post.lang == lang
+        and post.date.year == year
+        and post.quarter == quarter
+        and post.kind != "quarterly"
+        and not post.draft
+    ]
+    return sorted(posts, key=lambda post: (post.date, post.slug))
+
+
+def new_quarterly(
+    settings: SiteSettings,
+    *,
+    year: int,
+    quarter: int,
+    lang: str | None = None,
+    author: str | None = None,
+) -> Created:
+    """Create the quarterly report of ``quarter``/``year``, listing that quarter's posts."""
+    lang = _check_language(settings, lang)
+    if quarter not in (1, 2, 3, 4):
+        raise CommandError(f"'{quarter}' is not a quarter; use 1, 2, 3 or 4")
+    if not 1000 <= year <= 9999:
+        raise CommandError(f"'{year}' is not a year; write it with four digits, e.g. 2020")
+    author = _check_text(author, "author") if author is not None else None
+    title = quarterly_title(lang, year, quarter)
+    posts = _quarter_posts(settings, lang, year, quarter)
+    if posts:
+        links = []
+        for post in posts:
+            href = (
+                f"{post.slug}.md"
+                if post.year_folder == f"{year:04d}"
+                else f"../{post.year_folder}/{post.slug}.md"
+            )
+            links.append(f"- [{_markdown_text(post.title)}]({href})")
+        listing = "\n".join(links)
+    else:
+        listing = _hint(lang, "quarterly_none")
+    body = (
+        f"{_hint(lang, 'quarterly_intro')}\n\n## {_hint(lang, 'quarterly_heading')}\n\n{listing}\n"
+    )
+    projects = sorted({slug for post in posts for slug in post.projects})
+    created = _post_file(
+        settings,
+        lang=lang,
+        title=title,
+        date=quarter_end(year, quarter),
+        slug=None,
+        projects=projects,
+        kind="quarterly",
+        author=author,
+        body=body,
+        advice="Edit that file instead: a quarter has one report in each language.",
+    )
+    count = len(posts)
+    created.notes.insert(
+        0, f"it links {count} post{'' if count == 1 else 's'} of {quarter}/{year} in {lang}"
+    )
+    return created
+
+
+def project_template(slug: str, languages: Sequence[str]) -> str:
+    """A commented ``data/projects/<slug>.yml``: valid YAML, with TODO where facts are needed.
+
+    The required facts hold placeholders that ``clustersite check`` rejects with a message
+    on their own line (``fund: 'TODO' is not a known fund``), and the default language's
+    title is left empty (``title.lv: … is missing``), so nothing half-filled is published.
+    """
+    default = languages[0]
+    per_language = "\n".join(f"  {lang}:" for lang in languages)
+    objectives = "\n".join(f"  {lang}: []" for lang in languages)
+    return f"""\
+# The facts of one project. The file name is the project's slug: its page is
+# projects/{slug}/ and a post names it with `projects: [{slug}]`.
+# Lines that start with # are comments. Replace every TODO and fill in the empty
+# {default} title; `clustersite check` lists whatever is still missing, with its line.
+# Optional fields may stay empty or be deleted. Text in other languages can come later:
+# until then the site shows the {default} text (`clustersite status` lists what is missing).
+
+# Official project number, shown as written (optional), e.g. 3.2.1.1/16/A/006
+number:
+# Short name (optional), e.g. NEEGHW
+acronym:
+# The project's title in each language; the {default} title is required.
+title:
+{per_language}
+# One paragraph about the project in each language (optional).
+summary:
+{per_language}
+# The lead organisation (optional), e.g. LETERA
+beneficiary:
+# The funding programme, as it is usually written (optional), e.g. COSME
+programme:
+# The EU fund: ERDF, ESF, CF, COSME, HORIZON, INTERREG, EAFRD or OTHER
+fund: TODO
+# The first day of the project: YYYY-MM-DD, e.g. 2020-09-01
+start: TODO
+# The last day: YYYY-MM-DD. Or, instead of `end`, the length: `months: 18`
+end: TODO
+# Money: plain numbers, a dot before the cents, no currency sign (e.g. 554453.47).
+# eu + cofinancing must equal total. Delete the whole budget block if it is not public.
+budget:
+  currency: EUR       # ISO 4217 code
+  total: TODO         # the total cost
+  eu: TODO            # the EU contribution
+  cofinancing: TODO   # national or own co-financing (optional: delete the line)
+# Partner organisations (optional): replace [] with one entry per partner, e.g.
+#   - name: Functional Print Cluster
+#     country: ES                  # two-letter country code
+#     url: https://example.org/    # optional
+partners: []
+# What the project sets out to do, one `- …` line per objective, in each language (optional).
+objectives:
+{objectives}
+# Further reading (optional): replace [] with entries such as
+#   - title: {{{default}: …, en: …}}
+#     url: https://example.org/
+links: []
+"""
+
+
+def new_project(settings: SiteSettings, slug: str) -> Created:
+    """Create ``data/projects/<slug>.yml`` from :func:`project_template`."""
+    problem = slug_problem(slug, PROJECT_RESERVED)
+    if problem is not None:
+        raise CommandError(f"the project slug {problem}")
+    target = settings.data_dir / f"{slug}.yml"
+    advice = "Edit that file, or choose another slug."
+    _refuse_existing(target, settings, advice)
+    created = _create(target, project_template(slug, settings.languages), settings, advice)
+    created.notes.append(
+        "fill in the TODO values and the title; `clustersite check` lists what is left"
+    )
+    return created
+
+
+def _resolve_source(settings: SiteSettings, given: Path, cwd: Path) -> Path:
+    candidates = [given] if given.is_absolute() else [cwd / given, settings.root / given]
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate.resolve()
+    raise CommandError(
+        f"there is no file {given}; give the path of a page, "
+        f"e.g. content/{settings.default_language}/about.md"
+    )
+
+
+def translation_text(text: str, origin: str, lang: str) -> str:
+    """The source text with ``translated_from`` and ``source_hash`` recorded in its front matter.
+
+    >>> print(translation_text("---\\ntitle: Sākums\\n---\\nTeksts\\n", "lv", "en"), end="")
+    ---
+    title: Sākums
+    translated_from: lv  # translate the title and the text; leave these two lines as they are
+    source_hash: e9b13315ccfcf554
+    ---
+    Teksts
+    """
+    tracking = (
+        f"{_yaml_line('translated_from', origin)}  # {_hint(lang, 'translated')}\n"
+        f"{_yaml_line('source_hash', source_hash(text))}\n"
+    )
+    copy = without_tracking_fields(text)
+    match = FRONT_MATTER.match(copy)
+    if match is None:
+        return f"---\n{tracking}---\n\n{copy}"
+    insert_at = (
+        match.end(1) if match.group(1) is not None else match.start(0) + copy.index("\n") + 1
+    )
+    return copy[:insert_at] + tracking + copy[insert_at:]
+
+
+def translate(settings: SiteSettings, source: Path, to: str, cwd: Path | None = None) -> Created:
+    """Copy a page or post into the ``to`` language's folder, recording what it came from."""
+    path = _resolve_source(settings, source, cwd or Path.cwd())
+    shown = relative_path(path, settings.root)
+    if path.is_relative_to(settings.data_dir):
+        raise CommandError(
+            f"{shown} holds a project's facts for every language: translate it in the file "
+            f"itself, by adding `{to}: …` under title, summary and objectives"
+        )
+    try:
+        lang, *rest = path.relative_to(settings.docs_dir).parts
+    except ValueError:
+        raise CommandError(
+            f"{shown} is not in {relative_path(settings.docs_dir, settings.root)}/<language>/; "
+            "give the path of a page or post there"
+        ) from None
+    if lang not in settings.languages or not rest or path.suffix != ".md":
+        raise CommandError(
+            f"{shown} is not a page in a language folder; give the path of a Markdown "
+            f"file under {relative_path(settings.docs_dir, settings.root)}/<language>/, "
+            f"where <language> is one of {', '.join(settings.languages)}"
+        )
+    to = _check_language(settings, to, "--to")
+    if to == lang:
+        others = [other for other in settings.languages if other != lang]
+        raise CommandError(f"{shown} is already in {lang}; translate it --to {' or '.join(others)}")
+    text, problem = read_text(path, shown)
+    if problem is not None or text is None:
+        raise CommandError(str(problem))
+    target = settings.docs_dir.joinpath(to, *rest)
+    advice = (
+        f"If {shown} has changed since, update the translation by hand and set its "
+        f"`source_hash: {source_hash(text)}`."
+    )
+    _refuse_existing(target, settings, advice)
+    created = _create(target, translation_text(text, lang, to), settings, advice)
+    created.notes.append(f"copied from {shown}: translate the title and the text")
+    return created
