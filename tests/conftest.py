@@ -30,7 +30,7 @@ plugins:
   - search
   - clustersite:
       news_per_page: {per_page}
-  - i18n:
+{options}  - i18n:
       docs_structure: folder
       fallback_to_default: true
       reconfigure_material: true
@@ -68,12 +68,19 @@ def post_text(title: str, date: str, **fields: object) -> str:
 class SiteFactory:
     """Writes a small trilingual site; tests add or break files, then build or check it."""
 
-    def __init__(self, root: Path, per_page: int = 10) -> None:
+    def __init__(self, root: Path, per_page: int = 10, **options: object) -> None:
         self.root = root
-        self.write("mkdocs.yml", MKDOCS_YML.format(per_page=per_page))
+        self.configure(per_page, **options)
         for lang, title in (("lv", "Sākums"), ("en", "Home"), ("it", "Home")):
-            self.write(f"content/{lang}/index.md", f"---\ntitle: {title}\n---\n\n# {title}\n\nWelcome.\n")
+            self.write(
+                f"content/{lang}/index.md", f"---\ntitle: {title}\n---\n\n# {title}\n\nWelcome.\n"
+            )
         self.write("data/projects/neeghw.yml", PROJECT_YML)
+
+    def configure(self, per_page: int = 10, **options: object) -> None:
+        """(Re)write mkdocs.yml with these clustersite options."""
+        lines = "".join(f"      {key}: {str(value).lower()}\n" for key, value in options.items())
+        self.write("mkdocs.yml", MKDOCS_YML.format(per_page=per_page, options=lines))
 
     def write(self, relative: str, text: str) -> Path:
         path = self.root / relative
@@ -81,14 +88,16 @@ class SiteFactory:
         path.write_text(textwrap.dedent(text) if text.startswith("\n") else text, encoding="utf-8")
         return path
 
-    def post(self, lang: str, year: int | str, slug: str, title: str, date: str, **fields: object) -> Path:
+    def post(
+        self, lang: str, year: int | str, slug: str, title: str, date: str, **fields: object
+    ) -> Path:
         return self.write(f"content/{lang}/news/{year}/{slug}.md", post_text(title, date, **fields))
 
-    def build(self, strict: bool = True) -> Path:
+    def build(self, strict: bool = True, site_dir: Path | None = None) -> Path:
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
-        site_dir = self.root / "site"
+        site_dir = site_dir or self.root / "site"
         config = load_config(str(self.root / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
         build(config)
         return site_dir
@@ -99,7 +108,16 @@ class SiteFactory:
 
 @pytest.fixture
 def make_site(tmp_path: Path) -> Callable[..., SiteFactory]:
-    def factory(per_page: int = 10) -> SiteFactory:
-        return SiteFactory(tmp_path / "site-src", per_page=per_page)
+    def factory(per_page: int = 10, **options: object) -> SiteFactory:
+        return SiteFactory(tmp_path / "site-src", per_page=per_page, **options)
 
     return factory
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file below ``folder`` with its bytes, for comparing two builds."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }

@@ -17,7 +17,9 @@ from conftest import SiteFactory
 def switcher(html: str) -> dict[str, str]:
     """hreflang -> href of the header's language switcher."""
     block = html.split('class="md-select__list"', 1)[1].split("</ul>", 1)[0]
-    return dict(re.findall(r'<a href="([^"]*)" hreflang="([a-z]+)"', block)[i][::-1] for i in range(3))
+    return dict(
+        re.findall(r'<a href="([^"]*)" hreflang="([a-z]+)"', block)[i][::-1] for i in range(3)
+    )
 
 
 def resolve(page: str, href: str) -> str:
@@ -38,7 +40,14 @@ def news_site(tmp_path_factory: pytest.TempPathFactory) -> SiteFactory:
     site.post("en", 2021, "marta-beigas", "End of March", "2021-03-31", projects="[neeghw]")
     site.post("it", 2021, "marta-beigas", "Fine di marzo", "2021-03-31", projects="[neeghw]")
     site.post("lv", 2021, "aprila-sakums", "Aprīļa sākums", "2021-04-01")
-    site.post("lv", 2021, "parskats-2-2021", "Klastera aktualitātes 2/2021", "2021-06-30", kind="quarterly")
+    site.post(
+        "lv",
+        2021,
+        "parskats-2-2021",
+        "Klastera aktualitātes 2/2021",
+        "2021-06-30",
+        kind="quarterly",
+    )
     site.post("en", 2021, "only-english", "Only in English", "2021-05-05")
     site.post("lv", 2021, "melnraksts", "Melnraksts", "2021-05-06", draft="true")
     site.build()
@@ -77,7 +86,10 @@ def test_news_is_paginated_newest_first(news_site: SiteFactory) -> None:
 
 def test_a_post_in_one_language_is_listed_everywhere_and_marked(news_site: SiteFactory) -> None:
     lv_index = news_site.html("news/index.html")
-    assert 'href="../en/news/2021/only-english/" hreflang="en" lang="en">Only in English</a>' in lv_index
+    assert (
+        'href="../en/news/2021/only-english/" hreflang="en" lang="en">Only in English</a>'
+        in lv_index
+    )
     assert "angļu valodā" in lv_index
     it_q2 = news_site.html("it/news/2021/q2/index.html")
     assert "in lettone" in it_q2 and "Aprīļa sākums" in it_q2
@@ -94,11 +106,22 @@ def test_untranslated_post_shows_a_notice_in_the_visitors_language(news_site: Si
     assert 'lang="lv"' in page
 
 
-@pytest.mark.parametrize("page", [
-    "news/index.html", "news/page/2/index.html", "news/2021/index.html", "news/2021/q2/index.html",
-    "news/2021/marta-beigas/index.html", "projects/index.html", "projects/neeghw/index.html", "index.html",
-])
-def test_switcher_leads_to_the_same_page_in_each_language(news_site: SiteFactory, page: str) -> None:
+@pytest.mark.parametrize(
+    "page",
+    [
+        "news/index.html",
+        "news/page/2/index.html",
+        "news/2021/index.html",
+        "news/2021/q2/index.html",
+        "news/2021/marta-beigas/index.html",
+        "projects/index.html",
+        "projects/neeghw/index.html",
+        "index.html",
+    ],
+)
+def test_switcher_leads_to_the_same_page_in_each_language(
+    news_site: SiteFactory, page: str
+) -> None:
     for lang, prefix in (("lv", ""), ("en", "en/"), ("it", "it/")):
         html = news_site.html(prefix + page)
         assert f'<html lang="{lang}"' in html
@@ -113,7 +136,10 @@ def test_post_page_links_projects_quarter_neighbours_and_share(news_site: SiteFa
     assert 'href="../../../projects/neeghw/"' in html
     assert 'href="../q1/"' in html
     assert "Tutte le notizie" in html
-    assert "https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fexample.org%2Fsite%2Fit%2Fnews" in html
+    assert (
+        "https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fexample.org%2Fsite%2Fit%2Fnews"
+        in html
+    )
     assert "mailto:?subject=Fine%20di%20marzo" in html
     assert '<time datetime="2021-03-31">31 marzo 2021</time>' in html
 
@@ -127,8 +153,11 @@ def test_project_page_lists_its_news(news_site: SiteFactory) -> None:
 
 
 def test_feeds_parse_and_hold_their_languages_posts(news_site: SiteFactory) -> None:
-    for prefix, titles in (("", {"Marta beigas", "Aprīļa sākums", "Klastera aktualitātes 2/2021"}),
-                           ("en/", {"End of March", "Only in English"}), ("it/", {"Fine di marzo"})):
+    for prefix, titles in (
+        ("", {"Marta beigas", "Aprīļa sākums", "Klastera aktualitātes 2/2021"}),
+        ("en/", {"End of March", "Only in English"}),
+        ("it/", {"Fine di marzo"}),
+    ):
         for name, version in (("rss.xml", "rss20"), ("atom.xml", "atom10")):
             feed = feedparser.parse((news_site.root / "site" / prefix / "news" / name).read_bytes())
             assert not feed.bozo, feed.get("bozo_exception")
@@ -146,8 +175,13 @@ def test_pages_link_their_languages_feeds(news_site: SiteFactory) -> None:
 def test_projects_json_and_sitemap(news_site: SiteFactory) -> None:
     data = json.loads((news_site.root / "site/projects.json").read_text(encoding="utf-8"))
     (project,) = data["projects"]
-    assert project["budget"] == {"currency": "EUR", "total": 220231.0, "eu": 198208.0,
-                                 "cofinancing": 22023.0, "eu_rate": 0.9}
+    assert project["budget"] == {
+        "currency": "EUR",
+        "total": 220231.0,
+        "eu": 198208.0,
+        "cofinancing": 22023.0,
+        "eu_rate": 0.9,
+    }
     assert project["end"] == "2022-02-28" and project["title"]["it"] == "Nuova elettronica europea"
     sitemap = (news_site.root / "site/sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://example.org/site/it/news/2021/q1/</loc>" in sitemap
@@ -156,7 +190,10 @@ def test_projects_json_and_sitemap(news_site: SiteFactory) -> None:
 
 def test_project_without_budget_shows_no_budget(make_site: Callable[..., SiteFactory]) -> None:
     site = make_site()
-    site.write("data/projects/cluster.yml", "title: {lv: Klasteris}\nfund: ERDF\nstart: 2016-07-01\nend: 2022-12-31\n")
+    site.write(
+        "data/projects/cluster.yml",
+        "title: {lv: Klasteris}\nfund: ERDF\nstart: 2016-07-01\nend: 2022-12-31\n",
+    )
     site.build()
     html = site.html("en/projects/cluster/index.html")
     assert 'class="cs-budget"' not in html and "€0.00" not in html
@@ -164,7 +201,9 @@ def test_project_without_budget_shows_no_budget(make_site: Callable[..., SiteFac
     assert "Parts of this page have not been translated into English yet" in html
 
 
-def test_narrative_replaces_summary_in_its_language_only(make_site: Callable[..., SiteFactory]) -> None:
+def test_narrative_replaces_summary_in_its_language_only(
+    make_site: Callable[..., SiteFactory],
+) -> None:
     site = make_site()
     site.write("content/lv/projects/neeghw.md", "---\ntitle: NEEGHW\n---\n\nProjekta stāsts.\n")
     site.build()
@@ -175,25 +214,44 @@ def test_narrative_replaces_summary_in_its_language_only(make_site: Callable[...
 
 def test_data_fields_are_escaped(make_site: Callable[..., SiteFactory]) -> None:
     site = make_site()
-    site.write("data/projects/x.yml", 'title: {lv: "<b>A & B</b> \\"q\\""}\nfund: ESF\nstart: 2020-01-01\n'
-               'months: 12\nbeneficiary: "<script>alert(1)</script>"\n')
+    site.write(
+        "data/projects/x.yml",
+        'title: {lv: "<b>A & B</b> \\"q\\""}\nfund: ESF\nstart: 2020-01-01\n'
+        'months: 12\nbeneficiary: "<script>alert(1)</script>"\n',
+    )
     site.build()
     html = site.html("projects/x/index.html")
     assert "&lt;b&gt;A &amp; B&lt;/b&gt;" in html and "<b>A & B</b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert(1)" not in html
 
 
-@pytest.mark.parametrize(("path", "text", "message"), [
-    ("data/projects/neeghw.yml", "title: {lv: X}\nfund: EFRR\nstart: 2020-01-01\nmonths: 3\n",
-     "data/projects/neeghw.yml:2: fund: 'EFRR' is not a known fund"),
-    ("content/lv/news/2020/x.md", "---\ntitle: X\ndate: 2021-01-01\n---\n",
-     "content/lv/news/2020/x.md:3: date: the post is dated 2021-01-01 but filed under news/2020/"),
-    ("content/lv/news/2020/x.md", "---\ntitle: X\ndate: 2020-01-01\nprojects: [nope]\n---\n",
-     "content/lv/news/2020/x.md:4: projects: there is no project 'nope'"),
-])
+@pytest.mark.parametrize(
+    ("path", "text", "message"),
+    [
+        (
+            "data/projects/neeghw.yml",
+            "title: {lv: X}\nfund: EFRR\nstart: 2020-01-01\nmonths: 3\n",
+            "data/projects/neeghw.yml:2: fund: 'EFRR' is not a known fund",
+        ),
+        (
+            "content/lv/news/2020/x.md",
+            "---\ntitle: X\ndate: 2021-01-01\n---\n",
+            "content/lv/news/2020/x.md:3: date: the post is dated 2021-01-01 but filed under news/2020/",
+        ),
+        (
+            "content/lv/news/2020/x.md",
+            "---\ntitle: X\ndate: 2020-01-01\nprojects: [nope]\n---\n",
+            "content/lv/news/2020/x.md:4: projects: there is no project 'nope'",
+        ),
+    ],
+)
 def test_broken_input_stops_the_build_with_one_clear_message(
-        make_site: Callable[..., SiteFactory], caplog: pytest.LogCaptureFixture,
-        path: str, text: str, message: str) -> None:
+    make_site: Callable[..., SiteFactory],
+    caplog: pytest.LogCaptureFixture,
+    path: str,
+    text: str,
+    message: str,
+) -> None:
     site = make_site()
     site.write(path, text)
     with pytest.raises((PluginError, Abort)):
@@ -205,26 +263,43 @@ def test_broken_input_stops_the_build_with_one_clear_message(
 def test_site_root_relative_links_work_under_a_subpath(news_site: SiteFactory) -> None:
     for html_file in (news_site.root / "site").rglob("*/index.html"):
         html = html_file.read_text(encoding="utf-8")
-        assert 'href="/' not in html.replace('href="//', ""), html_file  # every link relative or absolute URL
+        assert 'href="/' not in html.replace('href="//', ""), (
+            html_file
+        )  # every link relative or absolute URL
 
 
 def test_output_is_what_the_design_lists(news_site: SiteFactory) -> None:
     site_dir = news_site.root / "site"
-    pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("index.html")
-                   if not p.relative_to(site_dir).as_posix().startswith(("en/", "it/")))
-    assert pages == sorted([
-        "index.html", "news/index.html", "news/page/2/index.html",
-        "news/2021/index.html", "news/2021/q1/index.html", "news/2021/q2/index.html",
-        "news/2021/marta-beigas/index.html", "news/2021/aprila-sakums/index.html",
-        "news/2021/parskats-2-2021/index.html", "projects/index.html", "projects/neeghw/index.html",
-    ])
+    pages = sorted(
+        p.relative_to(site_dir).as_posix()
+        for p in site_dir.rglob("index.html")
+        if not p.relative_to(site_dir).as_posix().startswith(("en/", "it/"))
+    )
+    assert pages == sorted(
+        [
+            "index.html",
+            "news/index.html",
+            "news/page/2/index.html",
+            "news/2021/index.html",
+            "news/2021/q1/index.html",
+            "news/2021/q2/index.html",
+            "news/2021/marta-beigas/index.html",
+            "news/2021/aprila-sakums/index.html",
+            "news/2021/parskats-2-2021/index.html",
+            "projects/index.html",
+            "projects/neeghw/index.html",
+        ]
+    )
     assert Path(site_dir / "en/news/2021/only-english/index.html").exists()
 
 
 def test_one_404_page_for_every_language(news_site: SiteFactory) -> None:
     html = news_site.html("404.html")
     assert '<html lang="lv"' in html
-    for text, link in (("Lapa nav atrasta", 'href="/site/news/"'), ("Page not found", 'href="/site/en/news/"'),
-                       ("Pagina non trovata", 'href="/site/it/"')):
+    for text, link in (
+        ("Lapa nav atrasta", 'href="/site/news/"'),
+        ("Page not found", 'href="/site/en/news/"'),
+        ("Pagina non trovata", 'href="/site/it/"'),
+    ):
         assert text in html and link in html
     assert not (news_site.root / "site/en/404.html").exists()

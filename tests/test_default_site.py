@@ -30,15 +30,22 @@ def read(site: Path, relative: str) -> str:
 def text_of(html: str) -> str:
     """The visible text of a page's article, tags removed."""
     article = html.split('<article class="md-content__inner', 1)[1].split("</article>\n", 1)[0]
-    return re.sub(r"[ \t\n]+", " ", re.sub(r"<[^>]+>", " ", article))  # keeps Babel's no-break spaces
+    return re.sub(
+        r"[ \t\n]+", " ", re.sub(r"<[^>]+>", " ", article)
+    )  # keeps Babel's no-break spaces
 
 
-@pytest.mark.parametrize("path", [
-    "index.html", "en/index.html", "it/index.html",
-    "news/2020/klastera-aktualitates-2-2020/index.html",
-    "en/news/2020/klastera-aktualitates-2-2020/index.html",
-    "it/news/2020/klastera-aktualitates-2-2020/index.html",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "index.html",
+        "en/index.html",
+        "it/index.html",
+        "news/2020/klastera-aktualitates-2-2020/index.html",
+        "en/news/2020/klastera-aktualitates-2-2020/index.html",
+        "it/news/2020/klastera-aktualitates-2-2020/index.html",
+    ],
+)
 def test_pages_exist(site: Path, path: str) -> None:
     assert (site / path).is_file()
 
@@ -51,8 +58,14 @@ def test_switcher_of_the_latvian_q2_report_leads_to_its_translations(site: Path)
 
 def test_health_tourism_project_in_latvian(site: Path) -> None:
     text = text_of(read(site, "projects/health-tourism-cluster/index.html"))
-    for expected in (f"554{NBSP}453,47{NBSP}€", f"471{NBSP}285,45{NBSP}€", "85%",
-                     "2017. gada janvāris", "2021. gada decembris", "Līdzfinansē Eiropas Savienība"):
+    for expected in (
+        f"554{NBSP}453,47{NBSP}€",
+        f"471{NBSP}285,45{NBSP}€",
+        "85%",
+        "2017. gada janvāris",
+        "2021. gada decembris",
+        "Līdzfinansē Eiropas Savienība",
+    ):
         assert expected in text
     assert 'class="cs-eu-emblem"' in read(site, "projects/health-tourism-cluster/index.html")
 
@@ -66,7 +79,11 @@ def test_neeghw_in_italian(site: Path) -> None:
 
 def test_english_project_index_lists_all_three_with_totals(site: Path) -> None:
     text = text_of(read(site, "en/projects/index.html"))
-    for title in ("New European Electronics", "Latvian Health Tourism Cluster", "Latvian Electronics"):
+    for title in (
+        "New European Electronics",
+        "Latvian Health Tourism Cluster",
+        "Latvian Electronics",
+    ):
         assert title in text
     assert "€774,684.47" in text  # 220,231 + 554,453.47
 
@@ -78,7 +95,11 @@ def test_letera_cluster_has_no_budget_section(site: Path) -> None:
 
 def test_projects_json_holds_all_three(site: Path) -> None:
     data = json.loads(read(site, "projects.json"))
-    assert {p["slug"] for p in data["projects"]} == {"letera-cluster", "neeghw", "health-tourism-cluster"}
+    assert {p["slug"] for p in data["projects"]} == {
+        "letera-cluster",
+        "neeghw",
+        "health-tourism-cluster",
+    }
 
 
 def test_quarter_archives(site: Path) -> None:
@@ -108,7 +129,9 @@ def test_neeghw_page_lists_both_posts(site: Path) -> None:
 
 def test_nothing_is_requested_from_another_host(site: Path) -> None:
     """No stylesheet, script, image or font from elsewhere (links to partners are not requests)."""
-    pattern = re.compile(r'<(?:script|img|link|source|iframe)\b[^>]*(?:src|href)="(https?:)?//[^"]*"')
+    pattern = re.compile(
+        r'<(?:script|img|link|source|iframe)\b[^>]*(?:src|href)="(https?:)?//[^"]*"'
+    )
     for page in site.rglob("*.html"):
         for match in pattern.finditer(page.read_text(encoding="utf-8")):
             tag = match.group(0)

@@ -28,11 +28,14 @@ def test_same_keys_and_placeholders_as_english(lang: str) -> None:
         assert placeholders(other[key]) == placeholders(text), key
 
 
-@pytest.mark.parametrize(("lang", "expected"), [
-    ("lv", "Līdzfinansē Eiropas Savienība"),
-    ("it", "Cofinanziato dall'Unione europea"),
-    ("en", "Co-funded by the European Union"),
-])
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("lv", "Līdzfinansē Eiropas Savienība"),
+        ("it", "Cofinanziato dall'Unione europea"),
+        ("en", "Co-funded by the European Union"),
+    ],
+)
 def test_eu_statement(lang: str, expected: str) -> None:
     assert Translator(lang)("eu_acknowledgement") == expected
 

@@ -58,10 +58,18 @@ def build_site(config_file: Path, site_dir: Path, strict: bool) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m clustersite.build", description=__doc__.split("\n")[0])
-    parser.add_argument("--strict", action="store_true", help="treat warnings as errors (as CI does)")
-    parser.add_argument("--site-dir", type=Path, default=Path("site"), help="where the site goes (default: site)")
-    parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"), help="default: mkdocs.yml")
+    parser = argparse.ArgumentParser(
+        prog="python -m clustersite.build", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="treat warnings as errors (as CI does)"
+    )
+    parser.add_argument(
+        "--site-dir", type=Path, default=Path("site"), help="where the site goes (default: site)"
+    )
+    parser.add_argument(
+        "--config-file", type=Path, default=Path("mkdocs.yml"), help="default: mkdocs.yml"
+    )
     args = parser.parse_args(argv)
     return build_site(args.config_file, args.site_dir, args.strict)
 

@@ -51,12 +51,23 @@ def write_feeds(views: LanguageViews, site_dir: Path, config: MkDocsConfig, limi
     folder = site_dir / views.url("news/")
     updated = _midnight(entries[0].date) if entries else _midnight(dt.date(1970, 1, 1))
     author = config.site_author or config.site_name
-    _write(_rss(views, entries, base, title, description, news_url, updated, author), folder / "rss.xml")
+    _write(
+        _rss(views, entries, base, title, description, news_url, updated, author),
+        folder / "rss.xml",
+    )
     _write(_atom(views, entries, base, title, news_url, updated, author), folder / "atom.xml")
 
 
-def _rss(views: LanguageViews, entries: list[Entry], base: str, title: str, description: str,
-         news_url: str, updated: dt.datetime, author: str) -> ET.Element:
+def _rss(
+    views: LanguageViews,
+    entries: list[Entry],
+    base: str,
+    title: str,
+    description: str,
+    news_url: str,
+    updated: dt.datetime,
+    author: str,
+) -> ET.Element:
     rss = ET.Element("rss", {"version": "2.0"})
     channel = _sub(rss, "channel")
     _sub(channel, "title", title)
@@ -64,7 +75,13 @@ def _rss(views: LanguageViews, entries: list[Entry], base: str, title: str, desc
     _sub(channel, "description", description)
     _sub(channel, "language", views.lang)
     _sub(channel, "lastBuildDate", format_datetime(updated))
-    _sub(channel, f"{{{ATOM_NS}}}link", href=news_url + "rss.xml", rel="self", type="application/rss+xml")
+    _sub(
+        channel,
+        f"{{{ATOM_NS}}}link",
+        href=news_url + "rss.xml",
+        rel="self",
+        type="application/rss+xml",
+    )
     for entry in entries:
         item = _sub(channel, "item")
         link = base + entry.url
@@ -77,13 +94,28 @@ def _rss(views: LanguageViews, entries: list[Entry], base: str, title: str, desc
     return rss
 
 
-def _atom(views: LanguageViews, entries: list[Entry], base: str, title: str, news_url: str,
-          updated: dt.datetime, author: str) -> ET.Element:
-    feed = ET.Element(f"{{{ATOM_NS}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": views.lang})
+def _atom(
+    views: LanguageViews,
+    entries: list[Entry],
+    base: str,
+    title: str,
+    news_url: str,
+    updated: dt.datetime,
+    author: str,
+) -> ET.Element:
+    feed = ET.Element(
+        f"{{{ATOM_NS}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": views.lang}
+    )
     _sub(feed, f"{{{ATOM_NS}}}id", news_url)
     _sub(feed, f"{{{ATOM_NS}}}title", title)
     _sub(feed, f"{{{ATOM_NS}}}updated", updated.isoformat())
-    _sub(feed, f"{{{ATOM_NS}}}link", href=news_url + "atom.xml", rel="self", type="application/atom+xml")
+    _sub(
+        feed,
+        f"{{{ATOM_NS}}}link",
+        href=news_url + "atom.xml",
+        rel="self",
+        type="application/atom+xml",
+    )
     _sub(feed, f"{{{ATOM_NS}}}link", href=news_url, rel="alternate", type="text/html")
     _sub(_sub(feed, f"{{{ATOM_NS}}}author"), f"{{{ATOM_NS}}}name", author)
     for entry in entries:

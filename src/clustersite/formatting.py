@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 
 from babel import Locale
 from babel.dates import format_date as babel_format_date
@@ -21,6 +21,7 @@ from babel.dates import format_interval
 from babel.numbers import format_currency, format_decimal, format_percent
 
 __all__ = [
+    "FILTERS",
     "country_name",
     "format_date",
     "format_money",
@@ -29,7 +30,6 @@ __all__ = [
     "format_period",
     "format_quarter",
     "format_short_date",
-    "FILTERS",
 ]
 
 Number = Decimal | float | int
@@ -105,7 +105,7 @@ def format_period(start: dt.date, end: dt.date, locale: str) -> str:
     return format_interval(start, end, "yMMMM", locale=locale)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _territories(locale: str) -> dict[str, str]:
     return dict(Locale.parse(locale).territories)
 
@@ -126,7 +126,10 @@ def is_country_code(code: object) -> bool:
     (True, False, False)
     """
     return (
-        isinstance(code, str) and len(code) == 2 and code.isalpha() and code.upper() in _territories("en")
+        isinstance(code, str)
+        and len(code) == 2
+        and code.isalpha()
+        and code.upper() in _territories("en")
     )
 
 

@@ -78,12 +78,15 @@ def _markdown_files(folder: Path) -> list[Path]:
     return found
 
 
-def _cached_post(path: Path, shown: str, lang: str, relative: tuple[str, ...],
-                 known: frozenset[str] | None) -> tuple[Post | None, list[Problem]]:
+def _cached_post(
+    path: Path, shown: str, lang: str, relative: tuple[str, ...], known: frozenset[str] | None
+) -> tuple[Post | None, list[Problem]]:
     stat = path.stat()
     key = (str(path), stat.st_mtime_ns, stat.st_size, lang, known)
     if key not in _post_cache:
-        _post_cache[key] = parse_post(path, shown, lang, relative, set(known) if known is not None else None)
+        _post_cache[key] = parse_post(
+            path, shown, lang, relative, set(known) if known is not None else None
+        )
     return _post_cache[key]
 
 
@@ -100,17 +103,27 @@ def _check_page(path: Path, shown: str) -> list[Problem]:
     if problem:
         return [problem]
     if doc is not None and doc.data is not None and not isinstance(doc.data, dict):
-        return [Problem(shown, "front matter", "must be `field: value` lines", "write e.g. `title: …`",
-                        line=first_line)]
+        return [
+            Problem(
+                shown,
+                "front matter",
+                "must be `field: value` lines",
+                "write e.g. `title: …`",
+                line=first_line,
+            )
+        ]
     return []
 
 
 def load_site(settings: SiteSettings) -> Site:
     """Read and check everything an editor writes. Never raises for bad input."""
     projects, problems = load_projects(settings)
-    project_files_ok = not any(p.path.startswith(relative_path(settings.data_dir, settings.root))
-                               and p.severity == "error" and p.field in ("yaml", "file", "encoding")
-                               for p in problems)
+    project_files_ok = not any(
+        p.path.startswith(relative_path(settings.data_dir, settings.root))
+        and p.severity == "error"
+        and p.field in ("yaml", "file", "encoding")
+        for p in problems
+    )
     known = frozenset(projects) if project_files_ok else None
     today = build_date()
     posts: list[Post] = []
@@ -127,14 +140,31 @@ def load_site(settings: SiteSettings) -> Site:
             norm = "/".join(relative)
             pages[norm][lang] = path
             if norm in GENERATED_PAGES:
-                problems.append(Problem(shown, "file", f"{norm} is made by the generator",
-                                        "move this text elsewhere (e.g. into index.md or about.md) and delete the file"))
+                problems.append(
+                    Problem(
+                        shown,
+                        "file",
+                        f"{norm} is made by the generator",
+                        "move this text elsewhere (e.g. into index.md or about.md) and delete the file",
+                    )
+                )
                 continue
             if relative[0] != "news":
                 problems.extend(_check_page(path, shown))
-                if relative[0] == "projects" and len(relative) == 2 and path.stem not in projects and known is not None:
-                    problems.append(Problem(shown, "file name", f"there is no project '{path.stem}' in data/projects/",
-                                            f"name the file after a project's slug, or add data/projects/{path.stem}.yml"))
+                if (
+                    relative[0] == "projects"
+                    and len(relative) == 2
+                    and path.stem not in projects
+                    and known is not None
+                ):
+                    problems.append(
+                        Problem(
+                            shown,
+                            "file name",
+                            f"there is no project '{path.stem}' in data/projects/",
+                            f"name the file after a project's slug, or add data/projects/{path.stem}.yml",
+                        )
+                    )
                 continue
             post, found = _cached_post(path, shown, lang, relative[1:], known)
             problems.extend(found)
@@ -142,13 +172,25 @@ def load_site(settings: SiteSettings) -> Site:
                 continue
             earlier = seen_slugs.get((lang, post.slug))
             if earlier is not None:
-                problems.append(Problem(shown, "file name", f"the slug '{post.slug}' is already used by {earlier}",
-                                        "give one of the two posts another file name"))
+                problems.append(
+                    Problem(
+                        shown,
+                        "file name",
+                        f"the slug '{post.slug}' is already used by {earlier}",
+                        "give one of the two posts another file name",
+                    )
+                )
                 continue
             seen_slugs[(lang, post.slug)] = shown
             if post.date > today and not post.draft:
-                problems.append(Problem(shown, "date", f"the post is dated {post.date}, in the future",
-                                        "correct the date, or mark it `draft: true` until it is due",
-                                        severity="warning"))
+                problems.append(
+                    Problem(
+                        shown,
+                        "date",
+                        f"the post is dated {post.date}, in the future",
+                        "correct the date, or mark it `draft: true` until it is due",
+                        severity="warning",
+                    )
+                )
             posts.append(post)
     return Site(settings, projects, posts, dict(pages), problems, today)

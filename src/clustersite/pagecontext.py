@@ -60,15 +60,23 @@ class PageContextBuilder:
         return (self.config.site_url or "/").rstrip("/") + "/" + url
 
     def build(self, page: Page, view: View | None) -> dict[str, Any]:
-        norm = view.norm_src_uri if view else str(getattr(page.file, "norm_src_uri", page.file.src_uri))
+        norm = (
+            view.norm_src_uri
+            if view
+            else str(getattr(page.file, "norm_src_uri", page.file.src_uri))
+        )
         path_url = path_url_of(norm)
         written_in = str(getattr(page.file, "locale", self.lang))
         exists_in = self.page_languages(norm, view is not None)
         t = self.views.t
-        alternates = [
-            {"lang": lang, "name": self.settings.language_names.get(lang, lang),
-             "url": self.views.url(path_url if lang in exists_in else "", lang),
-             "exists": lang in exists_in, "current": lang == self.lang}
+        alternates: list[dict[str, Any]] = [
+            {
+                "lang": lang,
+                "name": self.settings.language_names.get(lang, lang),
+                "url": self.views.url(path_url if lang in exists_in else "", lang),
+                "exists": lang in exists_in,
+                "current": lang == self.lang,
+            }
             for lang in self.settings.languages
         ]
         for alternate in alternates:
@@ -78,11 +86,23 @@ class PageContextBuilder:
             fallback = {
                 "notice": t("not_translated", language=language_name(written_in, self.lang)),
                 "shown_in": written_in,
-                "versions": [{"lang": lang, "name": self.settings.language_names.get(lang, lang),
-                              "url": self.views.url(path_url, lang)}
-                             for lang in self.site.languages_of(norm)],
+                "versions": [
+                    {
+                        "lang": lang,
+                        "name": self.settings.language_names.get(lang, lang),
+                        "url": self.views.url(path_url, lang),
+                    }
+                    for lang in self.site.languages_of(norm)
+                ],
             }
-        kind = view.kind if view else str(page.meta.get("template", "")).removeprefix("clustersite/").removesuffix(".html") or "page"
+        kind = (
+            view.kind
+            if view
+            else str(page.meta.get("template", ""))
+            .removeprefix("clustersite/")
+            .removesuffix(".html")
+            or "page"
+        )
         data: dict[str, Any] = dict(view.context) if view else {}
         post = self.site.post(written_in, norm) if kind == "post" else None
         description = page.meta.get("description")
@@ -98,8 +118,12 @@ class PageContextBuilder:
             description = data.get("summary")
         if kind == "project" and data.get("untranslated"):
             fallback = fallback or {
-                "notice": t("not_translated_parts", language=language_name(self.settings.default_language, self.lang)),
-                "shown_in": self.settings.default_language, "versions": [],
+                "notice": t(
+                    "not_translated_parts",
+                    language=language_name(self.settings.default_language, self.lang),
+                ),
+                "shown_in": self.settings.default_language,
+                "versions": [],
             }
         description = str(description or self.config.site_description or "")
         title = page.title or self.config.site_name
@@ -111,8 +135,12 @@ class PageContextBuilder:
             "kind": kind,
             "norm": norm,
             "alternates": alternates,
-            "x_default": self.absolute(self.views.url(path_url if self.settings.default_language in exists_in else "",
-                                                      self.settings.default_language)),
+            "x_default": self.absolute(
+                self.views.url(
+                    path_url if self.settings.default_language in exists_in else "",
+                    self.settings.default_language,
+                )
+            ),
             "fallback": fallback,
             "description": description,
             "canonical": canonical,
@@ -122,9 +150,13 @@ class PageContextBuilder:
                 "type": "article" if post else "website",
                 "title": title,
                 "locale": og_locale(self.lang),
-                "locale_alternates": [og_locale(a["lang"]) for a in alternates if a["exists"] and not a["current"]],
+                "locale_alternates": [
+                    og_locale(a["lang"]) for a in alternates if a["exists"] and not a["current"]
+                ],
             },
-            "jsonld": json_for_html(self.json_ld(post, title, description, canonical)) if post else None,
+            "jsonld": json_for_html(self.json_ld(post, title, description, canonical))
+            if post
+            else None,
             "data": data,
             "home_url": root,
             "news_url": f"{root}news/",

@@ -18,7 +18,7 @@ import json
 import logging
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import Environment
 from mkdocs.config import config_options as c
@@ -29,8 +29,11 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils.templates import TemplateContext
 
 from clustersite import feeds, formatting, search, sitefiles
+from clustersite.cache import RenderCache, WarningCounter, digest, environment_digest
 from clustersite.errors import format_problems
 from clustersite.model import Site, load_site
 from clustersite.pagecontext import PageContextBuilder
@@ -56,6 +59,10 @@ class ClusterSiteConfig(Config):
     """Newest posts in each language's RSS and Atom feed."""
     parallel = c.Type(bool, default=True)
     """Build the languages in parallel processes (``mkdocs build`` only, where cores allow)."""
+    cache = c.Type(bool, default=True)
+    """Reuse rendered pages whose every input is unchanged (see clustersite/cache.py)."""
+    cache_dir = c.Type(str, default=".cache/plugin/clustersite")
+    """Where the cache lives, relative to mkdocs.yml; `make clean` removes it."""
 
 
 class _Alternate:
@@ -76,6 +83,13 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         self.generated: dict[str, View] = {}  # src_uri -> view, this language build
         self.workers: dict[str, int] = {}  # language -> pid of the process building it
         self.default_index: bytes | None = None  # the default language's search index
+        self.cache: RenderCache | None = None
+        self.environment = ""  # digest of mkdocs.yml, versions and templates
+        self.files_digest = ""  # digest of every file's address, this language build
+        self.nav_digest = ""
+        self.warnings = WarningCounter()
+        self.markdown_keys: dict[str, str] = {}  # src_uri -> key of its Markdown rendering
+        self.page_keys: dict[str, str] = {}  # src_uri -> key of its template rendering, on a miss
 
     # -- set-up ----------------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -85,12 +99,15 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         i18n = config.plugins.get("i18n")
         if i18n is None:
-            raise PluginError("mkdocs.yml: plugins: clustersite needs the i18n plugin (mkdocs-static-i18n) "
-                              "after it — add it with the site's languages (see README)")
+            raise PluginError(
+                "mkdocs.yml: plugins: clustersite needs the i18n plugin (mkdocs-static-i18n) "
+                "after it — add it with the site's languages (see README)"
+            )
         self.lang = str(config.theme["language"])
         if not getattr(i18n, "building", False) or self.site is None:
             self._load(config, i18n)
         self._install_theme(config)
+        self._start_cache(config)
         # One 404 page serves every language (GitHub Pages has one): only the default
         # language's build writes it, so a later language build cannot overwrite it.
         if self.site and self.lang != self.site.settings.default_language:
@@ -103,14 +120,20 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         """Read and validate all content once per site build (the outer language build)."""
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         settings = SiteSettings.from_i18n(
-            root, config.docs_dir, self.config.data_dir, list(i18n.config.languages),
-            self.config.news_per_page, config.site_url or "",
+            root,
+            config.docs_dir,
+            self.config.data_dir,
+            list(i18n.config.languages),
+            self.config.news_per_page,
+            config.site_url or "",
         )
         site = load_site(settings)
         if site.errors:
             count = len(site.errors)
-            raise PluginError(f"{count} problem{'s' if count > 1 else ''} in the site's content:\n"
-                              + format_problems(site.errors))
+            raise PluginError(
+                f"{count} problem{'s' if count > 1 else ''} in the site's content:\n"
+                + format_problems(site.errors)
+            )
         for warning in site.warnings:
             log.warning(str(warning))
         self.site = site
@@ -127,6 +150,27 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
             if sheet not in config.extra_css:
                 config.extra_css.append(sheet)
 
+    def _start_cache(self, config: MkDocsConfig) -> None:
+        """Per language build: a fresh warning count, the cache and its environment digest."""
+        mkdocs_logger = logging.getLogger("mkdocs")
+        mkdocs_logger.removeHandler(self.warnings)
+        self.warnings = WarningCounter()
+        mkdocs_logger.addHandler(self.warnings)
+        self.markdown_keys, self.page_keys = {}, {}
+        if not self.config.cache:
+            self.cache = None
+            return
+        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        self.cache = RenderCache(root / self.config.cache_dir)
+        template_dirs = [THEME_DIR] + (
+            [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+        )
+        self.environment = digest(
+            environment_digest(Path(config.config_file_path or "mkdocs.yml"), template_dirs),
+            self.lang,
+            self.serving,
+        )
+
     # -- parallel languages ----------------------------------------------------------------
     @event_priority(100)
     def _start_language_workers(self, files: Files, config: MkDocsConfig) -> Files:
@@ -137,8 +181,14 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         and waits for them before writing the files that span languages.
         """
         i18n = config.plugins.get("i18n")
-        if (self.serving or not self.config.parallel or getattr(i18n, "building", True)
-                or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 or self.site is None):
+        if (
+            self.serving
+            or not self.config.parallel
+            or getattr(i18n, "building", True)
+            or not hasattr(os, "fork")
+            or (os.cpu_count() or 1) < 2
+            or self.site is None
+        ):
             return files
         self.workers = {}
         for lang in self.site.settings.languages[1:]:
@@ -189,12 +239,17 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         for view in views.views():
             if view.norm_src_uri in narratives:
                 continue
-            file = File.generated(config, f"{self.lang}/{view.norm_src_uri}", content=_front_matter(view),
-                                  inclusion=InclusionLevel.NOT_IN_NAV)
+            file = File.generated(
+                config,
+                f"{self.lang}/{view.norm_src_uri}",
+                content=_front_matter(view),
+                inclusion=InclusionLevel.NOT_IN_NAV,
+            )
             file.dest_uri = f"{root}{view.path_url}index.html"
             self._mark_i18n(file, view.norm_src_uri, view.path_url)
             self.generated[file.src_uri] = view
             files.append(file)
+        self.files_digest = digest(sorted((f.src_uri, f.url, f.inclusion.name) for f in files))
         return files
 
     on_files = CombinedEvent(_start_language_workers, _add_views)
@@ -208,8 +263,23 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         file.localization = self.lang  # type: ignore[attr-defined]
         file.norm_src_uri = norm  # type: ignore[attr-defined]
         file.alternates = {  # type: ignore[attr-defined]
-            lang: _Alternate(f"{settings.language_root(lang)}{path_url}") for lang in settings.languages
+            lang: _Alternate(f"{settings.language_root(lang)}{path_url}")
+            for lang in settings.languages
         }
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        def outline(items: Any) -> list[Any]:
+            return [
+                (
+                    item.title,
+                    getattr(item, "url", None),
+                    outline(getattr(item, "children", None) or []),
+                )
+                for item in items
+            ]
+
+        self.nav_digest = digest(outline(nav.items))
+        return nav
 
     # -- pages -----------------------------------------------------------------------------
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -218,7 +288,9 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
             env.filters[f"cs_{name}"] = _bind_locale(function, lang)
         return env
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         """Pick the template of an editor's page from where it lives."""
         assert self.site is not None
         norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
@@ -226,23 +298,107 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
             template = _template_for(norm, self.site)
             if template:
                 page.meta["template"] = template
+        if self.cache is not None:
+            self._use_cached_markdown(page, markdown)
         return markdown
 
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
-                        nav: Navigation) -> dict[str, Any]:
+    def _use_cached_markdown(self, page: Page, markdown: str) -> None:
+        """Skip Python-Markdown for a page whose source and surroundings are unchanged."""
+        assert self.cache is not None
+        cache = self.cache
+        key = digest(self.environment, self.files_digest, page.file.src_uri, page.url, markdown)
+        self.markdown_keys[page.file.src_uri] = key
+        stored = cache.get("markdown", key)
+        render = page.render
+        if stored is not None:
+            entry = json.loads(stored)
+
+            def restore(config: MkDocsConfig, files: Files) -> None:
+                page.content = entry["content"]
+                page.toc = get_toc(entry["toc"])
+                page._title_from_render = entry["title"]
+                page.present_anchor_ids = set(entry["anchors"])
+                page.links_to_anchors = {
+                    target: links
+                    for uri, links in entry["links"].items()
+                    if (target := files.get_file_from_path(uri)) is not None
+                }
+
+            page.render = restore  # type: ignore[method-assign]
+            return
+
+        def render_and_store(config: MkDocsConfig, files: Files) -> None:
+            render(config, files)
+            cache.put(
+                "markdown",
+                key,
+                json.dumps(
+                    {
+                        "content": page.content,
+                        "toc": _toc_tokens(page.toc),
+                        "title": page._title_from_render,
+                        "anchors": sorted(page.present_anchor_ids or ()),
+                        "links": {
+                            f.src_uri: links for f, links in (page.links_to_anchors or {}).items()
+                        },
+                    },
+                    ensure_ascii=False,
+                ).encode("utf-8"),
+            )
+
+        page.render = render_and_store  # type: ignore[method-assign]
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         assert self.site is not None
         builder = PageContextBuilder(self.site, self.views[self.lang], config)
         view = self.generated.get(page.file.src_uri)
-        context["cs"] = builder.build(page, view)
+        _extra(context)["cs"] = builder.build(page, view)
+        if self.cache is not None and page.file.src_uri in self.markdown_keys:
+            self._use_cached_page(page, context)
         return context
 
-    def on_template_context(self, context: dict[str, Any], *, template_name: str,
-                            config: MkDocsConfig) -> dict[str, Any]:
+    def _use_cached_page(self, page: Page, context: TemplateContext) -> None:
+        """Print the stored HTML of a page whose every template input is unchanged."""
+        assert self.cache is not None
+        neighbours = [(p.url, p.title) if p else None for p in (page.previous_page, page.next_page)]
+        cs = {key: value for key, value in _extra(context)["cs"].items() if key != "t"}
+        key = digest(
+            self.environment,
+            self.nav_digest,
+            self.markdown_keys[page.file.src_uri],
+            page.title,
+            page.meta,
+            neighbours,
+            cs,
+        )
+        stored = self.cache.get("page", key)
+        if stored is not None:
+            _extra(context)["cs_layout"] = "clustersite/cached.html"
+            _extra(context)["cs_cached_html"] = stored.decode("utf-8")
+        else:
+            self.page_keys[page.file.src_uri] = key
+
+    @event_priority(100)  # before any other plugin changes the rendered page
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        key = self.page_keys.pop(page.file.src_uri, None)
+        if self.cache is not None and key is not None:
+            self.cache.put("page", key, output.encode("utf-8"))
+        return output
+
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
         if template_name == "404.html" and self.site is not None:
             settings = self.site.settings
-            context["cs_not_found"] = [
-                {"lang": lang, "t": Translator(lang), "home": settings.language_root(lang) or "./",
-                 "news": f"{settings.language_root(lang)}news/"}
+            _extra(context)["cs_not_found"] = [
+                {
+                    "lang": lang,
+                    "t": Translator(lang),
+                    "home": settings.language_root(lang) or "./",
+                    "news": f"{settings.language_root(lang)}news/",
+                }
                 for lang in settings.languages
             ]
         return context
@@ -251,17 +407,26 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
     @event_priority(100)
     def _write_feeds(self, config: MkDocsConfig) -> None:
         assert self.site is not None
-        feeds.write_feeds(self.views[self.lang], Path(config.site_dir), config, self.config.feed_items)
+        feeds.write_feeds(
+            self.views[self.lang], Path(config.site_dir), config, self.config.feed_items
+        )
 
     @event_priority(-50)  # after Material's search plugin has indexed this language
     def _write_search_index(self, config: MkDocsConfig) -> None:
         assert self.site is not None
-        data = search.write_language_index(config, Path(config.site_dir), self.site.settings, self.lang)
+        data = search.write_language_index(
+            config, Path(config.site_dir), self.site.settings, self.lang
+        )
         if self.lang == self.site.settings.default_language:
             self.default_index = data
 
     @event_priority(-90)  # just before static-i18n builds the remaining languages
     def _before_other_languages(self, config: MkDocsConfig) -> None:
+        if self.cache is not None:
+            if self.warnings.count:
+                self.cache.discard()  # a fresh render must show the same warnings again
+            else:
+                self.cache.flush()
         self._hand_languages_to_workers(config, restore=False)
 
     @event_priority(-200)
@@ -278,8 +443,14 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         sitefiles.write_sitemap(self.site, site_dir, config.site_url or "")
         search.patch_material_bundle(site_dir)
 
-    on_post_build = CombinedEvent(_write_feeds, _write_search_index, _before_other_languages,
-                                  _write_site_files)
+    on_post_build = CombinedEvent(
+        _write_feeds, _write_search_index, _before_other_languages, _write_site_files
+    )
+
+
+def _extra(context: TemplateContext) -> dict[str, Any]:
+    """The template context as the plain dict it is: clustersite adds its own keys (cs_*)."""
+    return cast("dict[str, Any]", context)
 
 
 def _build_language(config: MkDocsConfig, i18n: Any, lang: str) -> int:
@@ -305,6 +476,19 @@ def _bind_locale(function: Any, lang: str) -> Any:
         return function(value, *args, locale=lang)
 
     return bound
+
+
+def _toc_tokens(toc: Any) -> list[dict[str, Any]]:
+    """A TableOfContents back as the tokens mkdocs.structure.toc.get_toc reads."""
+    return [
+        {
+            "level": item.level,
+            "id": item.id,
+            "name": item.title,
+            "children": _toc_tokens(item.children),
+        }
+        for item in toc
+    ]
 
 
 def _template_for(norm: str, site: Site) -> str | None:

@@ -18,14 +18,27 @@ from typing import Any
 from clustersite.errors import Problem, relative_path
 from clustersite.formatting import is_country_code
 from clustersite.settings import SiteSettings
-from clustersite.yamlio import YamlDocument, parse_yaml, read_text
+from clustersite.slugs import slugify
+from clustersite.yamlio import YamlDocument, not_a_date, parse_yaml, read_text
 
 __all__ = ["FUNDS", "Budget", "Partner", "Project", "load_projects", "project_status"]
 
 FUNDS = ("ERDF", "ESF", "CF", "COSME", "HORIZON", "INTERREG", "EAFRD", "OTHER")
 PROJECT_FIELDS = {
-    "number", "acronym", "title", "summary", "beneficiary", "programme", "fund",
-    "start", "end", "months", "budget", "partners", "objectives", "links",
+    "number",
+    "acronym",
+    "title",
+    "summary",
+    "beneficiary",
+    "programme",
+    "fund",
+    "start",
+    "end",
+    "months",
+    "budget",
+    "partners",
+    "objectives",
+    "links",
 }
 BUDGET_FIELDS = {"currency", "total", "eu", "cofinancing", "rate"}
 PARTNER_FIELDS = {"name", "country", "url"}
@@ -133,7 +146,9 @@ class _Checker:
         self.problems: list[Problem] = []
 
     def add(self, field_name: str, message: str, fix: str) -> None:
-        self.problems.append(Problem(self.path, field_name, message, fix, line=self.doc.line(field_name)))
+        self.problems.append(
+            Problem(self.path, field_name, message, fix, line=self.doc.line(field_name))
+        )
 
     def text(self, value: Any, field_name: str, required: bool = False) -> str | None:
         if value is None or value == "":
@@ -141,34 +156,49 @@ class _Checker:
                 self.add(field_name, "is missing", f"add `{field_name}:` with a value")
             return None
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self.add(field_name, f"must be text, not {_kind(value)}", "write the value as plain text")
+            self.add(
+                field_name, f"must be text, not {_kind(value)}", "write the value as plain text"
+            )
             return None
         return str(value).strip()
 
-    def translations(self, value: Any, field_name: str, languages: tuple[str, ...],
-                     required: bool) -> dict[str, str]:
+    def translations(
+        self, value: Any, field_name: str, languages: tuple[str, ...], required: bool
+    ) -> dict[str, str]:
         default = languages[0]
         if isinstance(value, str | int | float) and not isinstance(value, bool):
             return {default: str(value).strip()}  # one text: it is the default language's
         if value is None:
             if required:
-                self.add(field_name, "is missing",
-                         f"add `{field_name}: {{{default}: …}}` with at least the {default} text")
+                self.add(
+                    field_name,
+                    "is missing",
+                    f"add `{field_name}: {{{default}: …}}` with at least the {default} text",
+                )
             return {}
         if not isinstance(value, dict):
-            self.add(field_name, f"must be text per language, not {_kind(value)}",
-                     f"write `{field_name}: {{{', '.join(f'{l}: …' for l in languages)}}}`")
+            self.add(
+                field_name,
+                f"must be text per language, not {_kind(value)}",
+                f"write `{field_name}: {{{', '.join(f'{lang}: …' for lang in languages)}}}`",
+            )
             return {}
         result: dict[str, str] = {}
         for lang, text in value.items():
             if lang not in languages:
-                self.add(f"{field_name}.{lang}", f"'{lang}' is not a language of this site",
-                         f"use one of {', '.join(languages)}")
+                self.add(
+                    f"{field_name}.{lang}",
+                    f"'{lang}' is not a language of this site",
+                    f"use one of {', '.join(languages)}",
+                )
             elif (checked := self.text(text, f"{field_name}.{lang}")) is not None:
                 result[str(lang)] = checked
         if required and default not in result:
-            self.add(f"{field_name}.{default}", f"the {default} text (the default language) is missing",
-                     f"add `{default}: …` under `{field_name}`")
+            self.add(
+                f"{field_name}.{default}",
+                f"the {default} text (the default language) is missing",
+                f"add `{default}: …` under `{field_name}`",
+            )
         return result
 
     def date(self, value: Any, field_name: str, required: bool = False) -> dt.date | None:
@@ -180,13 +210,15 @@ class _Checker:
             return value.date()
         if isinstance(value, dt.date):
             return value
-        self.add(field_name, f"'{value}' is not a date", "write the date as YYYY-MM-DD, e.g. 2020-09-01")
+        self.add(field_name, *not_a_date(value, "2020-09-01"))
         return None
 
     def amount(self, value: Any, field_name: str, required: bool = False) -> Decimal | None:
         if value is None:
             if required:
-                self.add(field_name, "is missing", f"add `{field_name}:` with the amount, e.g. 220231.00")
+                self.add(
+                    field_name, "is missing", f"add `{field_name}:` with the amount, e.g. 220231.00"
+                )
             return None
         try:
             if isinstance(value, bool):
@@ -195,11 +227,16 @@ class _Checker:
             if not amount.is_finite():
                 raise InvalidOperation
         except InvalidOperation:
-            self.add(field_name, f"'{value}' is not an amount",
-                     "write a plain number with a dot for cents and no currency sign, e.g. 554453.47")
+            self.add(
+                field_name,
+                f"'{value}' is not an amount",
+                "write a plain number with a dot for cents and no currency sign, e.g. 554453.47",
+            )
             return None
         if amount < 0:
-            self.add(field_name, f"{value} is negative", "amounts are never negative; check the figure")
+            self.add(
+                field_name, f"{value} is negative", "amounts are never negative; check the figure"
+            )
             return None
         if amount != amount.quantize(CENT):
             self.add(field_name, f"{value} has fractions of a cent", "round the amount to cents")
@@ -209,22 +246,42 @@ class _Checker:
     def unknown(self, data: dict[str, Any], allowed: set[str], prefix: str) -> None:
         for key in data:
             if key not in allowed:
-                self.add(f"{prefix}{key}", "is not a known field",
-                         f"remove it or correct the spelling; known fields: {', '.join(sorted(allowed))}")
+                self.add(
+                    f"{prefix}{key}",
+                    "is not a known field",
+                    f"remove it or correct the spelling; known fields: {', '.join(sorted(allowed))}",
+                )
 
 
 def _kind(value: Any) -> str:
-    return {list: "a list", dict: "a set of fields", bool: "true/false"}.get(type(value), type(value).__name__)
+    return {
+        list: "a list",
+        dict: "a set of fields",
+        bool: "true/false",
+        str: "text",
+        int: "a number",
+        float: "a number",
+    }.get(type(value), type(value).__name__)
 
 
-def _parse_project(slug: str, path: str, doc: YamlDocument, settings: SiteSettings) -> tuple[Project | None, list[Problem]]:
+def _parse_project(
+    slug: str, path: str, doc: YamlDocument, settings: SiteSettings
+) -> tuple[Project | None, list[Problem]]:
     check = _Checker(path, doc)
     data = doc.data
     if data is None:
-        check.add("file", "the file is empty", "fill in the project's facts (`clustersite new project` makes a template)")
+        check.add(
+            "file",
+            "the file is empty",
+            "fill in the project's facts (`clustersite new project` makes a template)",
+        )
         return None, check.problems
     if not isinstance(data, dict):
-        check.add("file", f"must be a set of fields, not {_kind(data)}", "write `field: value` lines, one per fact")
+        check.add(
+            "file",
+            f"must be a set of fields, not {_kind(data)}",
+            "write `field: value` lines, one per fact",
+        )
         return None, check.problems
     languages = settings.languages
     check.unknown(data, PROJECT_FIELDS, "")
@@ -242,13 +299,17 @@ def _parse_project(slug: str, path: str, doc: YamlDocument, settings: SiteSettin
         if end is not None:
             check.add("months", "both `end` and `months` are given", "keep one of them")
         elif isinstance(months, bool) or not isinstance(months, int) or months <= 0:
-            check.add("months", f"'{months}' is not a whole number of months", "write e.g. `months: 18`")
+            check.add(
+                "months", f"'{months}' is not a whole number of months", "write e.g. `months: 18`"
+            )
         elif start is not None:
             end = add_months(start, months)
     elif end is None and "end" not in data:
         check.add("end", "the project has no end", "add `end: YYYY-MM-DD` or `months: N`")
     if start and end and end < start:
-        check.add("end", f"the end ({end}) is before the start ({start})", "correct `start` or `end`")
+        check.add(
+            "end", f"the end ({end}) is before the start ({start})", "correct `start` or `end`"
+        )
 
     budget = _parse_budget(data.get("budget"), check)
     partners = _parse_partners(data.get("partners"), check)
@@ -258,11 +319,23 @@ def _parse_project(slug: str, path: str, doc: YamlDocument, settings: SiteSettin
     project = None
     if not check.problems and fund and start and end:
         project = Project(
-            slug=slug, path=path, title=title, fund=fund, start=start, end=end, number=number,
-            acronym=check.text(data.get("acronym"), "acronym"), summary=summary,
+            slug=slug,
+            path=path,
+            title=title,
+            fund=fund,
+            start=start,
+            end=end,
+            number=number,
+            acronym=check.text(data.get("acronym"), "acronym"),
+            summary=summary,
             beneficiary=check.text(data.get("beneficiary"), "beneficiary"),
-            programme=check.translations(data.get("programme"), "programme", languages, required=False),
-            budget=budget, partners=partners, objectives=objectives, links=links,
+            programme=check.translations(
+                data.get("programme"), "programme", languages, required=False
+            ),
+            budget=budget,
+            partners=partners,
+            objectives=objectives,
+            links=links,
         )
     return (project if not check.problems else None), check.problems
 
@@ -271,26 +344,39 @@ def _parse_budget(value: Any, check: _Checker) -> Budget | None:
     if value is None:
         return None
     if not isinstance(value, dict):
-        check.add("budget", f"must be a set of fields, not {_kind(value)}",
-                  "write currency, total, eu and cofinancing on their own lines under `budget:`")
+        check.add(
+            "budget",
+            f"must be a set of fields, not {_kind(value)}",
+            "write currency, total, eu and cofinancing on their own lines under `budget:`",
+        )
         return None
     check.unknown(value, BUDGET_FIELDS, "budget.")
     currency = (check.text(value.get("currency"), "budget.currency") or "EUR").upper()
     if not re.fullmatch(r"[A-Z]{3}", currency):
-        check.add("budget.currency", f"'{currency}' is not a currency code", "use an ISO 4217 code such as EUR")
+        check.add(
+            "budget.currency",
+            f"'{currency}' is not a currency code",
+            "use an ISO 4217 code such as EUR",
+        )
     total = check.amount(value.get("total"), "budget.total", required=True)
     eu = check.amount(value.get("eu"), "budget.eu", required=True)
     cofinancing = check.amount(value.get("cofinancing"), "budget.cofinancing")
     if total is None or eu is None:
         return None
     if eu > total:
-        check.add("budget.eu", f"the EU contribution {eu} is more than the total {total}", "check both figures")
+        check.add(
+            "budget.eu",
+            f"the EU contribution {eu} is more than the total {total}",
+            "check both figures",
+        )
         return None
     if cofinancing is not None and eu + cofinancing != total:
         difference = total - eu - cofinancing
-        check.add("budget.cofinancing",
-                  f"eu + cofinancing = {eu + cofinancing}, but total = {total} (off by {difference})",
-                  "make eu + cofinancing equal total to the cent")
+        check.add(
+            "budget.cofinancing",
+            f"eu + cofinancing = {eu + cofinancing}, but total = {total} (off by {difference})",
+            "make eu + cofinancing equal total to the cent",
+        )
         return None
     if total == 0:
         check.add("budget.total", "is zero", "give the project's total cost, or leave `budget` out")
@@ -303,8 +389,12 @@ def _parse_budget(value: Any, check: _Checker) -> Budget | None:
             percent = rate * 100 if rate <= 1 else rate
             actual = budget.eu_rate * 100
             if abs(actual - percent) > RATE_TOLERANCE:
-                check.add("budget.rate", f"the declared rate {declared} disagrees with eu / total = "
-                          f"{actual.quantize(CENT)} %", "correct the rate or the amounts, or leave `rate` out")
+                check.add(
+                    "budget.rate",
+                    f"the declared rate {declared} disagrees with eu / total = "
+                    f"{actual.quantize(CENT)} %",
+                    "correct the rate or the amounts, or leave `rate` out",
+                )
     return budget
 
 
@@ -312,45 +402,73 @@ def _parse_partners(value: Any, check: _Checker) -> list[Partner]:
     if value is None:
         return []
     if not isinstance(value, list):
-        check.add("partners", f"must be a list, not {_kind(value)}", "write each partner as `- {name: …, country: XX}`")
+        check.add(
+            "partners",
+            f"must be a list, not {_kind(value)}",
+            "write each partner as `- {name: …, country: XX}`",
+        )
         return []
     partners = []
     for index, item in enumerate(value):
         where = f"partners.{index}"
         if not isinstance(item, dict):
-            check.add(where, f"must be a set of fields, not {_kind(item)}", "write `- {name: …, country: XX}`")
+            check.add(
+                where,
+                f"must be a set of fields, not {_kind(item)}",
+                "write `- {name: …, country: XX}`",
+            )
             continue
         check.unknown(item, PARTNER_FIELDS, where + ".")
         name = check.text(item.get("name"), f"{where}.name", required=True)
         country = check.text(item.get("country"), f"{where}.country", required=True)
         if country is not None and not is_country_code(country):
-            check.add(f"{where}.country", f"'{country}' is not an ISO 3166 country code",
-                      "use the two-letter code, e.g. LV, DE, IT")
+            check.add(
+                f"{where}.country",
+                f"'{country}' is not an ISO 3166 country code",
+                "use the two-letter code, e.g. LV, DE, IT",
+            )
             country = None
         url = check.text(item.get("url"), f"{where}.url")
         if url is not None and not re.match(r"^https?://\S+$", url):
-            check.add(f"{where}.url", f"'{url}' is not a web address", "write the full address, starting with https://")
+            check.add(
+                f"{where}.url",
+                f"'{url}' is not a web address",
+                "write the full address, starting with https://",
+            )
             url = None
         if name and country:
             partners.append(Partner(name, country.upper(), url))
     return partners
 
 
-def _parse_objectives(value: Any, check: _Checker, languages: tuple[str, ...]) -> dict[str, list[str]]:
+def _parse_objectives(
+    value: Any, check: _Checker, languages: tuple[str, ...]
+) -> dict[str, list[str]]:
     if value is None:
         return {}
     if isinstance(value, list):
         value = {languages[0]: value}
     if not isinstance(value, dict):
-        check.add("objectives", f"must be lists per language, not {_kind(value)}",
-                  f"write `objectives:` then `{languages[0]}:` and one `- …` line per objective")
+        check.add(
+            "objectives",
+            f"must be lists per language, not {_kind(value)}",
+            f"write `objectives:` then `{languages[0]}:` and one `- …` line per objective",
+        )
         return {}
     result = {}
     for lang, items in value.items():
         if lang not in languages:
-            check.add(f"objectives.{lang}", f"'{lang}' is not a language of this site", f"use one of {', '.join(languages)}")
+            check.add(
+                f"objectives.{lang}",
+                f"'{lang}' is not a language of this site",
+                f"use one of {', '.join(languages)}",
+            )
         elif not isinstance(items, list):
-            check.add(f"objectives.{lang}", f"must be a list, not {_kind(items)}", "write one `- …` line per objective")
+            check.add(
+                f"objectives.{lang}",
+                f"must be a list, not {_kind(items)}",
+                "write one `- …` line per objective",
+            )
         else:
             texts = [check.text(item, f"objectives.{lang}.{i}") for i, item in enumerate(items)]
             result[str(lang)] = [t for t in texts if t]
@@ -361,18 +479,30 @@ def _parse_links(value: Any, check: _Checker, languages: tuple[str, ...]) -> lis
     if value is None:
         return []
     if not isinstance(value, list):
-        check.add("links", f"must be a list, not {_kind(value)}", "write each link as `- {title: …, url: https://…}`")
+        check.add(
+            "links",
+            f"must be a list, not {_kind(value)}",
+            "write each link as `- {title: …, url: https://…}`",
+        )
         return []
     links = []
     for index, item in enumerate(value):
         where = f"links.{index}"
         if not isinstance(item, dict):
-            check.add(where, f"must be a set of fields, not {_kind(item)}", "write `- {title: …, url: https://…}`")
+            check.add(
+                where,
+                f"must be a set of fields, not {_kind(item)}",
+                "write `- {title: …, url: https://…}`",
+            )
             continue
         check.unknown(item, LINK_FIELDS, where + ".")
         url = check.text(item.get("url"), f"{where}.url", required=True)
         if url is not None and not re.match(r"^https?://\S+$", url):
-            check.add(f"{where}.url", f"'{url}' is not a web address", "write the full address, starting with https://")
+            check.add(
+                f"{where}.url",
+                f"'{url}' is not a web address",
+                "write the full address, starting with https://",
+            )
             continue
         title = check.translations(item.get("title"), f"{where}.title", languages, required=True)
         if url and title:
@@ -385,8 +515,15 @@ def load_project_file(path: Path, settings: SiteSettings) -> tuple[Project | Non
     slug = path.stem
     problems: list[Problem] = []
     if not SLUG.match(slug):
-        problems.append(Problem(shown, "file name", f"'{slug}' is not a valid project slug",
-                                "rename the file with lowercase ASCII letters, digits and hyphens, e.g. neeghw.yml"))
+        problems.append(
+            Problem(
+                shown,
+                "file name",
+                f"'{slug}' is not a valid project slug",
+                f"rename the file to {slugify(slug, fallback='project')}.yml: lowercase ASCII "
+                "letters, digits and hyphens",
+            )
+        )
     text, problem = read_text(path, shown)
     if problem:
         return None, [*problems, problem]
@@ -407,8 +544,14 @@ def load_projects(settings: SiteSettings) -> tuple[dict[str, Project], list[Prob
         return projects, problems
     for path in sorted(settings.data_dir.iterdir()):
         if path.suffix == ".yaml":
-            problems.append(Problem(relative_path(path, settings.root), "file name", "project files end in .yml",
-                                    f"rename it to {path.stem}.yml"))
+            problems.append(
+                Problem(
+                    relative_path(path, settings.root),
+                    "file name",
+                    "project files end in .yml",
+                    f"rename it to {path.stem}.yml",
+                )
+            )
             continue
         if path.suffix != ".yml" or path.name.startswith("."):
             continue

@@ -25,11 +25,46 @@ from mkdocs.plugins import get_plugin_logger
 
 from clustersite.settings import SiteSettings
 
-__all__ = ["fold", "folded_words", "language_index", "patch_material_bundle", "write_language_index"]
+__all__ = [
+    "fold",
+    "folded_words",
+    "language_index",
+    "patch_material_bundle",
+    "write_language_index",
+]
 
 log = get_plugin_logger(__name__)
-LUNR_LANGUAGES = {"ar", "da", "de", "du", "en", "es", "fi", "fr", "hi", "hu", "hy", "it", "ja", "jp", "kn",
-                  "ko", "nl", "no", "pt", "ro", "ru", "sa", "sv", "ta", "te", "th", "tr", "vi", "zh"}
+LUNR_LANGUAGES = {
+    "ar",
+    "da",
+    "de",
+    "du",
+    "en",
+    "es",
+    "fi",
+    "fr",
+    "hi",
+    "hu",
+    "hy",
+    "it",
+    "ja",
+    "jp",
+    "kn",
+    "ko",
+    "nl",
+    "no",
+    "pt",
+    "ro",
+    "ru",
+    "sa",
+    "sv",
+    "ta",
+    "te",
+    "th",
+    "tr",
+    "vi",
+    "zh",
+}
 WORD = re.compile(r"\w+")
 TAG = re.compile(r"<[^>]+>")
 PATCH_MARKER = "/*clustersite-patched*/"
@@ -70,7 +105,11 @@ def language_index(material_index: dict[str, Any], lang: str) -> str:
     """One language's compact index from Material's index data of that language's build."""
     entries = []
     for doc in material_index.get("docs", []):
-        compact = {"location": doc.get("location", ""), "title": doc.get("title", ""), "text": doc.get("text", "")}
+        compact = {
+            "location": doc.get("location", ""),
+            "title": doc.get("title", ""),
+            "text": doc.get("text", ""),
+        }
         if doc.get("tags"):
             compact["tags"] = doc["tags"]
         folded = folded_words(compact["title"], compact["text"])
@@ -85,10 +124,14 @@ def language_index(material_index: dict[str, Any], lang: str) -> str:
     fields = dict(config.get("fields") or {"title": {"boost": 1000.0}, "text": {"boost": 1.0}})
     fields["folded"] = {"boost": 1.0}
     config["fields"] = fields
-    return json.dumps({"config": config, "docs": entries}, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(
+        {"config": config, "docs": entries}, ensure_ascii=False, separators=(",", ":")
+    )
 
 
-def write_language_index(config: Any, site_dir: Path, settings: SiteSettings, lang: str) -> bytes | None:
+def write_language_index(
+    config: Any, site_dir: Path, settings: SiteSettings, lang: str
+) -> bytes | None:
     """Write ``<language root>search/search_index.json`` from this build's search plugin."""
     plugin = config.plugins.get("material/search") or config.plugins.get("search")
     index = getattr(plugin, "search_index", None)
@@ -106,7 +149,9 @@ def write_language_index(config: Any, site_dir: Path, settings: SiteSettings, la
 _ALTERNATE_CALL = re.compile(r"(\w{1,4})\(\{document\$:(\w{1,4})\}\);")
 # Where the bundle starts loading the search index.
 _INDEX_LOAD = re.compile(r'(\w{1,4})\(new URL\("search/search_index\.json",(\w{1,4})\.base\)\)')
-_OBSERVABLE = re.compile(r"function \w{1,4}\(e,t\)\{return new (\w{1,4})\(r=>\{let o=new XMLHttpRequest")
+_OBSERVABLE = re.compile(
+    r"function \w{1,4}\(e,t\)\{return new (\w{1,4})\(r=>\{let o=new XMLHttpRequest"
+)
 
 
 def patch_material_bundle(site_dir: Path) -> bool:
@@ -120,20 +165,27 @@ def patch_material_bundle(site_dir: Path) -> bool:
         return True
     observable = _OBSERVABLE.search(code)
     index_load = _INDEX_LOAD.search(code)
-    alternate_calls = [m for m in _ALTERNATE_CALL.finditer(code)
-                       if f"function {m.group(1)}({{document$:e}}){{let t=new Map;e.pipe(" in code
-                       and "link[rel=alternate]" in code[code.index(f"function {m.group(1)}(") :][:200]]
+    alternate_calls = [
+        m
+        for m in _ALTERNATE_CALL.finditer(code)
+        if f"function {m.group(1)}({{document$:e}}){{let t=new Map;e.pipe(" in code
+        and "link[rel=alternate]" in code[code.index(f"function {m.group(1)}(") :][:200]
+    ]
     if not (observable and index_load and len(alternate_calls) == 1):
-        log.warning("Material's bundle has changed: search loads eagerly and the language switcher "
-                    "may fetch sitemap.xml (clustersite/search.py needs updating for this Material version)")
+        log.warning(
+            "Material's bundle has changed: search loads eagerly and the language switcher "
+            "may fetch sitemap.xml (clustersite/search.py needs updating for this Material version)"
+        )
         return False
     fetch, base = index_load.group(1), index_load.group(2)
     # one shared request however many parts of the bundle subscribe
-    lazy = (f"new {observable.group(1)}(r=>{{let s;window.__csSearchReady(()=>{{s=(window.__csIndex$="
-            f"window.__csIndex$||{fetch}(new URL(window.__csSearchIndex||\"search/search_index.json\","
-            f"{base}.base))).subscribe(r)}});return()=>s&&s.unsubscribe()}})")
+    lazy = (
+        f"new {observable.group(1)}(r=>{{let s;window.__csSearchReady(()=>{{s=(window.__csIndex$="
+        f'window.__csIndex$||{fetch}(new URL(window.__csSearchIndex||"search/search_index.json",'
+        f"{base}.base))).subscribe(r)}});return()=>s&&s.unsubscribe()}})"
+    )
     call = alternate_calls[0]
-    code = code[: call.start()] + code[call.end():]
+    code = code[: call.start()] + code[call.end() :]
     code = _INDEX_LOAD.sub(lambda _m: lazy, code, count=1)
     bundle.write_text(PATCH_MARKER + code, encoding="utf-8")
     return True

@@ -49,8 +49,13 @@ class SiteSettings:
 
     @classmethod
     def from_i18n(
-        cls, root: Path, docs_dir: str | Path, data_dir: str | Path,
-        i18n_languages: list[Any], news_per_page: int = DEFAULT_NEWS_PER_PAGE, site_url: str = "",
+        cls,
+        root: Path,
+        docs_dir: str | Path,
+        data_dir: str | Path,
+        i18n_languages: list[Any],
+        news_per_page: int = DEFAULT_NEWS_PER_PAGE,
+        site_url: str = "",
     ) -> SiteSettings:
         """From the `languages` list of mkdocs-static-i18n (dicts or its config objects)."""
         entries = [dict(item) if not isinstance(item, dict) else item for item in i18n_languages]
@@ -76,14 +81,30 @@ class SiteSettings:
         config_path = root / "mkdocs.yml"
         shown = "mkdocs.yml"
         if not config_path.is_file():
-            raise ContentError([Problem(shown, "file", f"there is no mkdocs.yml in {root}",
-                                        "run clustersite from the site's root folder")])
+            raise ContentError(
+                [
+                    Problem(
+                        shown,
+                        "file",
+                        f"there is no mkdocs.yml in {root}",
+                        "run clustersite from the site's root folder",
+                    )
+                ]
+            )
         try:
             with config_path.open(encoding="utf-8") as stream:
                 config = yaml_load(stream) or {}
         except Exception as error:  # the YAML library raises many kinds; all mean "broken"
-            raise ContentError([Problem(shown, "yaml", f"cannot be read: {error}",
-                                        "fix the YAML syntax of mkdocs.yml")]) from None
+            raise ContentError(
+                [
+                    Problem(
+                        shown,
+                        "yaml",
+                        f"cannot be read: {error}",
+                        "fix the YAML syntax of mkdocs.yml",
+                    )
+                ]
+            ) from None
         plugin_options: dict[str, dict[str, Any]] = {}
         for item in config.get("plugins") or []:
             if isinstance(item, str):
@@ -93,11 +114,22 @@ class SiteSettings:
                     plugin_options[name] = options or {}
         i18n = plugin_options.get("i18n")
         if not i18n or not i18n.get("languages"):
-            raise ContentError([Problem(shown, "plugins.i18n.languages", "no languages are configured",
-                                        "add the i18n plugin with its languages (see README)")])
+            raise ContentError(
+                [
+                    Problem(
+                        shown,
+                        "plugins.i18n.languages",
+                        "no languages are configured",
+                        "add the i18n plugin with its languages (see README)",
+                    )
+                ]
+            )
         ours = plugin_options.get("clustersite", {})
         return cls.from_i18n(
-            root, config.get("docs_dir", "docs"), ours.get("data_dir", "data/projects"),
-            i18n["languages"], int(ours.get("news_per_page", DEFAULT_NEWS_PER_PAGE)),
+            root,
+            config.get("docs_dir", "docs"),
+            ours.get("data_dir", "data/projects"),
+            i18n["languages"],
+            int(ours.get("news_per_page", DEFAULT_NEWS_PER_PAGE)),
             str(config.get("site_url") or ""),
         )

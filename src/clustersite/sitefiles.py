@@ -36,21 +36,44 @@ def projects_json(site: Site) -> dict[str, Any]:
     for slug in sorted(site.projects):
         p = site.projects[slug]
         budget = p.budget
-        projects.append({
-            "slug": p.slug, "number": p.number, "acronym": p.acronym, "title": p.title,
-            "summary": p.summary, "beneficiary": p.beneficiary, "programme": p.programme, "fund": p.fund,
-            "start": p.start.isoformat(), "end": p.end.isoformat(), "status": p.status(site.today),
-            "budget": None if budget is None else {
-                "currency": budget.currency, "total": _amount(budget.total), "eu": _amount(budget.eu),
-                "cofinancing": _amount(budget.cofinancing_amount),
-                "eu_rate": float(round(budget.eu_rate, 6)),
-            },
-            "partners": [{"name": x.name, "country": x.country, "url": x.url} for x in p.partners],
-            "objectives": p.objectives,
-            "links": [{"title": link.title, "url": link.url} for link in p.links],
-            "pages": {lang: f"{site.settings.language_root(lang)}projects/{slug}/" for lang in site.settings.languages},
-        })
-    return {"generated": site.today.isoformat(), "languages": list(site.settings.languages), "projects": projects}
+        projects.append(
+            {
+                "slug": p.slug,
+                "number": p.number,
+                "acronym": p.acronym,
+                "title": p.title,
+                "summary": p.summary,
+                "beneficiary": p.beneficiary,
+                "programme": p.programme,
+                "fund": p.fund,
+                "start": p.start.isoformat(),
+                "end": p.end.isoformat(),
+                "status": p.status(site.today),
+                "budget": None
+                if budget is None
+                else {
+                    "currency": budget.currency,
+                    "total": _amount(budget.total),
+                    "eu": _amount(budget.eu),
+                    "cofinancing": _amount(budget.cofinancing_amount),
+                    "eu_rate": float(round(budget.eu_rate, 6)),
+                },
+                "partners": [
+                    {"name": x.name, "country": x.country, "url": x.url} for x in p.partners
+                ],
+                "objectives": p.objectives,
+                "links": [{"title": link.title, "url": link.url} for link in p.links],
+                "pages": {
+                    lang: f"{site.settings.language_root(lang)}projects/{slug}/"
+                    for lang in site.settings.languages
+                },
+            }
+        )
+    return {
+        "generated": site.today.isoformat(),
+        "languages": list(site.settings.languages),
+        "projects": projects,
+    }
 
 
 def write_projects_json(site: Site, site_dir: Path) -> None:
@@ -95,11 +118,17 @@ def write_sitemap(site: Site, site_dir: Path, site_url: str) -> None:
             ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = base + by_lang[lang]
             for other in site.settings.languages:
                 if other in by_lang:
-                    ET.SubElement(url, f"{{{XHTML_NS}}}link",
-                                  {"rel": "alternate", "hreflang": other, "href": base + by_lang[other]})
+                    ET.SubElement(
+                        url,
+                        f"{{{XHTML_NS}}}link",
+                        {"rel": "alternate", "hreflang": other, "href": base + by_lang[other]},
+                    )
             if default in by_lang:
-                ET.SubElement(url, f"{{{XHTML_NS}}}link",
-                              {"rel": "alternate", "hreflang": "x-default", "href": base + by_lang[default]})
+                ET.SubElement(
+                    url,
+                    f"{{{XHTML_NS}}}link",
+                    {"rel": "alternate", "hreflang": "x-default", "href": base + by_lang[default]},
+                )
     ET.indent(urlset)
     data = ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"
     (site_dir / "sitemap.xml").write_bytes(data)

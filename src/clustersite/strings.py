@@ -7,7 +7,7 @@ files in step).
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ LOCALES_DIR = Path(__file__).parent / "locales"
 FALLBACK = "en"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_strings(lang: str) -> dict[str, str]:
     path = LOCALES_DIR / f"{lang}.yml"
     if not path.is_file():

@@ -23,8 +23,8 @@ against every language of the site. Each cell is one of :data:`STATES`:
     ``translated_from`` (nothing to compare it with); for a project, every text that the
     default language has is there in this language too;
 ``outdated``
-    a translation whose source has changed since (or cannot be found) — compare and update it,
-    then run ``clustersite translate`` again on a copy, or update ``source_hash`` by hand;
+    a translation whose source has changed since (or cannot be found): compare the two, update
+    the translation, then set its ``source_hash`` to the value the status notes give;
 ``missing``
     no text in this language (the site falls back to the default language, with a notice).
 
@@ -219,9 +219,12 @@ def _page_status(relative: str, found: dict[str, Path], settings: SiteSettings) 
             item.notes[lang] = (
                 "no source_hash is recorded, so it cannot be compared with its source"
             )
-        elif recorded != source_hash(texts[origin]):
+        elif recorded != (current := source_hash(texts[origin])):
             item.states[lang] = "outdated"
-            item.notes[lang] = f"{item.files[origin]} has changed since it was translated"
+            item.notes[lang] = (
+                f"{item.files[origin]} has changed since it was translated; once the "
+                f"translation is updated, set its source_hash: {current}"
+            )
         else:
             item.states[lang] = "ok"
     return item

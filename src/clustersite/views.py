@@ -103,7 +103,8 @@ class LanguageViews:
             self.by_quarter[(entry.year, entry.quarter)].append(entry)
         self.project_position = {
             (slug, entry.key): index
-            for slug, entries in self.by_project.items() for index, entry in enumerate(entries)
+            for slug, entries in self.by_project.items()
+            for index, entry in enumerate(entries)
         }
 
     # -- addresses ---------------------------------------------------------------------------
@@ -121,9 +122,17 @@ class LanguageViews:
     def _entry(self, story: Story) -> Entry:
         post = story.version_for(self.lang, self.settings.languages)
         return Entry(
-            title=post.title, url=self.url(post.path_url, post.lang), date=post.date,
-            summary=post.summary, kind=post.kind, lang=post.lang, foreign=post.lang != self.lang,
-            key=story.key, year=post.date.year, quarter=post.quarter, projects=post.projects,
+            title=post.title,
+            url=self.url(post.path_url, post.lang),
+            date=post.date,
+            summary=post.summary,
+            kind=post.kind,
+            lang=post.lang,
+            foreign=post.lang != self.lang,
+            key=story.key,
+            year=post.date.year,
+            quarter=post.quarter,
+            projects=post.projects,
         )
 
     def archive(self) -> list[dict[str, Any]]:
@@ -132,31 +141,64 @@ class LanguageViews:
         for year, quarter in self.by_quarter:
             years[year].add(quarter)
         return [
-            {"year": year, "url": self.url(f"news/{year}/"),
-             "quarters": [{"quarter": q, "url": self.quarter_url(year, q),
-                           "count": len(self.by_quarter[(year, q)])} for q in sorted(years[year], reverse=True)]}
+            {
+                "year": year,
+                "url": self.url(f"news/{year}/"),
+                "quarters": [
+                    {
+                        "quarter": q,
+                        "url": self.quarter_url(year, q),
+                        "count": len(self.by_quarter[(year, q)]),
+                    }
+                    for q in sorted(years[year], reverse=True)
+                ],
+            }
             for year in sorted(years, reverse=True)
         ]
 
     # -- views -------------------------------------------------------------------------------
     def views(self) -> list[View]:
-        return [*self.news_index_views(), *self.archive_views(), self.project_index_view(),
-                *[self.project_view(p) for p in self.sorted_projects()]]
+        return [
+            *self.news_index_views(),
+            *self.archive_views(),
+            self.project_index_view(),
+            *[self.project_view(p) for p in self.sorted_projects()],
+        ]
 
     def news_index_views(self) -> list[View]:
         per_page = max(1, self.settings.news_per_page)
-        chunks = [self.entries[i:i + per_page] for i in range(0, len(self.entries), per_page)] or [[]]
+        chunks = [
+            self.entries[i : i + per_page] for i in range(0, len(self.entries), per_page)
+        ] or [[]]
         archive = self.archive()
         pages = []
         for number, chunk in enumerate(chunks, start=1):
             norm = "news/index.md" if number == 1 else f"news/page/{number}.md"
             title = self.t("news") if number == 1 else self.t("news_page", n=number)
-            pages.append(View("news-index", self.lang, norm, title, {
-                "entries": chunk, "archive": archive, "page": number, "pages": len(chunks),
-                "newer_url": (self.url("news/") if number == 2 else self.url(f"news/page/{number - 1}/"))
-                if number > 1 else None,
-                "older_url": self.url(f"news/page/{number + 1}/") if number < len(chunks) else None,
-            }))
+            pages.append(
+                View(
+                    "news-index",
+                    self.lang,
+                    norm,
+                    title,
+                    {
+                        "entries": chunk,
+                        "archive": archive,
+                        "page": number,
+                        "pages": len(chunks),
+                        "newer_url": (
+                            self.url("news/")
+                            if number == 2
+                            else self.url(f"news/page/{number - 1}/")
+                        )
+                        if number > 1
+                        else None,
+                        "older_url": self.url(f"news/page/{number + 1}/")
+                        if number < len(chunks)
+                        else None,
+                    },
+                )
+            )
         return pages
 
     def archive_views(self) -> list[View]:
@@ -169,39 +211,75 @@ class LanguageViews:
         for year, entries in by_year.items():
             quarters = []
             for quarter in sorted({e.quarter for e in entries}, reverse=True):
-                quarters.append({"quarter": quarter, "title": format_quarter(year, quarter, self.lang),
-                                 "url": self.quarter_url(year, quarter),
-                                 "entries": [e for e in entries if e.quarter == quarter]})
-            views.append(View("year", self.lang, f"news/{year}/index.md", self.t("year_archive_title", year=year),
-                              {"year": year, "quarters": quarters, "archive": self.archive()}))
+                quarters.append(
+                    {
+                        "quarter": quarter,
+                        "title": format_quarter(year, quarter, self.lang),
+                        "url": self.quarter_url(year, quarter),
+                        "entries": [e for e in entries if e.quarter == quarter],
+                    }
+                )
+            views.append(
+                View(
+                    "year",
+                    self.lang,
+                    f"news/{year}/index.md",
+                    self.t("year_archive_title", year=year),
+                    {"year": year, "quarters": quarters, "archive": self.archive()},
+                )
+            )
         for (year, quarter), entries in self.by_quarter.items():
-            reports_first = sorted(entries, key=lambda e: e.kind != "quarterly")  # stable: keeps date order
+            reports_first = sorted(
+                entries, key=lambda e: e.kind != "quarterly"
+            )  # stable: keeps date order
             title = format_quarter(year, quarter, self.lang)
-            views.append(View("quarter", self.lang, f"news/{year}/q{quarter}.md", title, {
-                "year": year, "quarter": quarter, "entries": reports_first,
-                "year_url": self.url(f"news/{year}/"), "archive": self.archive(),
-                "intro": self.t("quarter_archive_intro", quarter=title),
-            }))
+            views.append(
+                View(
+                    "quarter",
+                    self.lang,
+                    f"news/{year}/q{quarter}.md",
+                    title,
+                    {
+                        "year": year,
+                        "quarter": quarter,
+                        "entries": reports_first,
+                        "year_url": self.url(f"news/{year}/"),
+                        "archive": self.archive(),
+                        "intro": self.t("quarter_archive_intro", quarter=title),
+                    },
+                )
+            )
         return views
 
     def sorted_projects(self) -> list[Project]:
         today = self.site.today
-        return sorted(self.site.projects.values(),
-                      key=lambda p: (STATUS_ORDER[p.status(today)], -p.start.toordinal(), p.slug))
+        return sorted(
+            self.site.projects.values(),
+            key=lambda p: (STATUS_ORDER[p.status(today)], -p.start.toordinal(), p.slug),
+        )
 
     def project_card(self, project: Project) -> dict[str, Any]:
         """What the project index and the home page show of a project."""
         default = self.settings.default_language
         return {
-            "slug": project.slug, "url": self.project_url(project.slug),
+            "slug": project.slug,
+            "url": self.project_url(project.slug),
             "title": project.translated(project.title, self.lang, default),
             "title_lang": self.lang if self.lang in project.title else default,
-            "acronym": project.acronym, "number": project.number, "fund": project.fund,
+            "acronym": project.acronym,
+            "number": project.number,
+            "fund": project.fund,
             "programme": project.translated(project.programme, self.lang, default),
-            "fund_name": self.t(f"fund_{project.fund}"), "start": project.start, "end": project.end,
-            "status": project.status(self.site.today), "budget": project.budget,
-            "acknowledgement": self.t("eu_acknowledgement_fund", fund=self.t(f"fund_{project.fund}"))
-            if project.fund in FUNDS_NAMED_IN_STATEMENT else self.t("eu_acknowledgement"),
+            "fund_name": self.t(f"fund_{project.fund}"),
+            "start": project.start,
+            "end": project.end,
+            "status": project.status(self.site.today),
+            "budget": project.budget,
+            "acknowledgement": self.t(
+                "eu_acknowledgement_fund", fund=self.t(f"fund_{project.fund}")
+            )
+            if project.fund in FUNDS_NAMED_IN_STATEMENT
+            else self.t("eu_acknowledgement"),
         }
 
     def project_index_view(self) -> View:
@@ -209,13 +287,22 @@ class LanguageViews:
         totals: dict[str, dict[str, Decimal]] = {}
         for project in self.site.projects.values():
             if project.budget:
-                sums = totals.setdefault(project.budget.currency, {"total": Decimal(0), "eu": Decimal(0)})
+                sums = totals.setdefault(
+                    project.budget.currency, {"total": Decimal(0), "eu": Decimal(0)}
+                )
                 sums["total"] += project.budget.total
                 sums["eu"] += project.budget.eu
-        return View("project-index", self.lang, "projects/index.md", self.t("projects"), {
-            "projects": cards,
-            "totals": [{"currency": c, **sums} for c, sums in sorted(totals.items())],
-        }, search=True)
+        return View(
+            "project-index",
+            self.lang,
+            "projects/index.md",
+            self.t("projects"),
+            {
+                "projects": cards,
+                "totals": [{"currency": c, **sums} for c, sums in sorted(totals.items())],
+            },
+            search=True,
+        )
 
     def project_view(self, project: Project) -> View:
         from clustersite.markdown_text import escape_markdown
@@ -224,8 +311,12 @@ class LanguageViews:
         summary = project.translated(project.summary, self.lang, default) or ""
         objectives = project.translated(project.objectives, self.lang, default) or []
         untranslated = [
-            name for name, values in (("title", project.title), ("summary", project.summary),
-                                      ("objectives", project.objectives))
+            name
+            for name, values in (
+                ("title", project.title),
+                ("summary", project.summary),
+                ("objectives", project.objectives),
+            )
             if values and self.lang not in values
         ]
         context = {
@@ -236,12 +327,21 @@ class LanguageViews:
             "objectives_lang": self.lang if self.lang in project.objectives else default,
             "summary_lang": self.lang if self.lang in project.summary else default,
             "untranslated": untranslated,
-            "links": [{"title": project.translated(link.title, self.lang, default), "url": link.url}
-                      for link in project.links],
+            "links": [
+                {"title": project.translated(link.title, self.lang, default), "url": link.url}
+                for link in project.links
+            ],
             "news": self.by_project.get(project.slug, []),
         }
-        return View("project", self.lang, f"projects/{project.slug}.md", context["title"], context,
-                    search=True, body=escape_markdown(summary))
+        return View(
+            "project",
+            self.lang,
+            f"projects/{project.slug}.md",
+            context["title"],
+            context,
+            search=True,
+            body=escape_markdown(summary),
+        )
 
     def project_context(self, project: Project) -> dict[str, Any]:
         """The facts of a project for a page whose body is an editor's narrative."""
@@ -252,17 +352,28 @@ class LanguageViews:
     def post_context(self, post: Post, page_url: str) -> dict[str, Any]:
         entry = self.by_key.get(post.key)
         index = self.position.get(post.key)
-        older = self.entries[index + 1] if index is not None and index + 1 < len(self.entries) else None
+        older = (
+            self.entries[index + 1] if index is not None and index + 1 < len(self.entries) else None
+        )
         newer = self.entries[index - 1] if index is not None and index > 0 else None
-        projects = [self.project_card(self.site.projects[slug]) for slug in post.projects
-                    if slug in self.site.projects]
+        projects = [
+            self.project_card(self.site.projects[slug])
+            for slug in post.projects
+            if slug in self.site.projects
+        ]
         return {
             "post": post,
-            "quarter": {"year": post.date.year, "quarter": post.quarter,
-                        "url": self.quarter_url(post.date.year, post.quarter)},
+            "quarter": {
+                "year": post.date.year,
+                "quarter": post.quarter,
+                "url": self.quarter_url(post.date.year, post.quarter),
+            },
             "projects": projects,
-            "older": older, "newer": newer,
-            "related": self.related(post.key, post.projects, (post.date.year, post.quarter)) if entry else [],
+            "older": older,
+            "newer": newer,
+            "related": self.related(post.key, post.projects, (post.date.year, post.quarter))
+            if entry
+            else [],
             "share": share_links(post.title, page_url, self.t),
         }
 
@@ -298,7 +409,9 @@ class LanguageViews:
         today = self.site.today
         return {
             "latest": self.entries[:HOME_NEWS],
-            "projects": [self.project_card(p) for p in self.sorted_projects() if p.status(today) == "ongoing"],
+            "projects": [
+                self.project_card(p) for p in self.sorted_projects() if p.status(today) == "ongoing"
+            ],
         }
 
 
@@ -307,8 +420,19 @@ def share_links(title: str, absolute_url: str, t: Translator) -> list[dict[str, 
     url, text = quote(absolute_url, safe=""), quote(title, safe="")
     return [
         {"name": "email", "label": t("share_email"), "url": f"mailto:?subject={text}&body={url}"},
-        {"name": "linkedin", "label": t("share_linkedin"),
-         "url": f"https://www.linkedin.com/sharing/share-offsite/?url={url}"},
-        {"name": "facebook", "label": t("share_facebook"), "url": f"https://www.facebook.com/sharer/sharer.php?u={url}"},
-        {"name": "x", "label": t("share_x"), "url": f"https://x.com/intent/post?url={url}&text={text}"},
+        {
+            "name": "linkedin",
+            "label": t("share_linkedin"),
+            "url": f"https://www.linkedin.com/sharing/share-offsite/?url={url}",
+        },
+        {
+            "name": "facebook",
+            "label": t("share_facebook"),
+            "url": f"https://www.facebook.com/sharer/sharer.php?u={url}",
+        },
+        {
+            "name": "x",
+            "label": t("share_x"),
+            "url": f"https://x.com/intent/post?url={url}&text={text}",
+        },
     ]

@@ -15,12 +15,54 @@ import yaml
 
 from clustersite.errors import Problem
 
-__all__ = ["FRONT_MATTER", "YamlDocument", "parse_yaml", "read_text", "split_front_matter"]
+__all__ = [
+    "FRONT_MATTER",
+    "YamlDocument",
+    "not_a_date",
+    "parse_yaml",
+    "read_text",
+    "split_front_matter",
+]
 
 try:  # the C loader is several times faster on thousands of posts
-    _Loader: Any = yaml.CSafeLoader
+    _BaseLoader: Any = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+    _BaseLoader = yaml.SafeLoader
+
+MAX_DEPTH = 50  # nesting levels; real files use 4. Deeper input would crash the C composer.
+MAX_INT_BITS = 256  # larger integers stay text: Python cannot even print some of them
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader, except that a value YAML recognises but cannot build stays text.
+
+    ``date: 2021-02-30`` looks like a date to YAML but is none, ``!!float abc`` is no number:
+    the plain loader raises ValueError for them. Here they load as the text written, so the
+    check of that field reports them, with the file, the line and the field.
+    """
+
+
+def _text_if_unbuildable(tag: str) -> None:
+    build = _BaseLoader.yaml_constructors[tag]
+
+    def construct(loader: Any, node: yaml.Node) -> Any:
+        try:
+            value = build(loader, node)
+        except (ValueError, TypeError, AttributeError, OverflowError):
+            return loader.construct_scalar(node)
+        if (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and value.bit_length() > MAX_INT_BITS
+        ):
+            return loader.construct_scalar(node)
+        return value
+
+    _Loader.add_constructor(tag, construct)
+
+
+for _tag in ("timestamp", "int", "float"):
+    _text_if_unbuildable(f"tag:yaml.org,2002:{_tag}")
 
 # The same rule as MkDocs (mkdocs.utils.meta): front matter between two '---' lines.
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|$)", re.S)
@@ -47,16 +89,65 @@ def read_text(path: Path, shown_as: str) -> tuple[str | None, Problem | None]:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        return None, Problem(shown_as, "file", f"cannot be read ({error.strerror})",
-                             "check that the file exists and is readable")
+        return None, Problem(
+            shown_as,
+            "file",
+            f"cannot be read ({error.strerror})",
+            "check that the file exists and is readable",
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return None, Problem(shown_as, "encoding", "the file is not UTF-8 text",
-                             "save it again as UTF-8 (in most editors: Save as… → Encoding: UTF-8)",
-                             line=line)
+        return None, Problem(
+            shown_as,
+            "encoding",
+            "the file is not UTF-8 text",
+            "save it again as UTF-8 (in most editors: Save as… → Encoding: UTF-8)",
+            line=line,
+        )
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def _structure_problem(text: str, shown_as: str, first_line: int) -> Problem | None:
+    """Aliases and very deep nesting, found from the parser's events before anything is built.
+
+    An alias (``*name``) can make a few lines expand to billions of values or refer to itself,
+    and nesting thousands of levels deep crashes the C composer: neither belongs in a post or
+    a project file.
+    """
+    loader = _BaseLoader(text)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            line = event.start_mark.line + first_line if event.start_mark else None
+            if isinstance(event, yaml.AliasEvent):
+                return Problem(
+                    shown_as,
+                    "yaml",
+                    f"an alias (*{event.anchor}) repeats another value",
+                    "write the value out in full; anchors (&name) and aliases (*name) "
+                    "are not supported",
+                    line=line,
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return Problem(
+                        shown_as,
+                        "yaml",
+                        f"values are nested more than {MAX_DEPTH} levels deep",
+                        "check the brackets and indentation from that line on",
+                        line=line,
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except (yaml.YAMLError, ValueError):
+        return None  # the syntax error is reported, with its line, when the text is loaded
+    finally:
+        loader.dispose()
+    return None
 
 
 def _collect_lines(node: yaml.Node, prefix: str, lines: dict[str, int]) -> None:
@@ -73,12 +164,22 @@ def _collect_lines(node: yaml.Node, prefix: str, lines: dict[str, int]) -> None:
             _collect_lines(item, key + ".", lines)
 
 
-def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> tuple[YamlDocument | None, Problem | None]:
+def parse_yaml(
+    text: str, shown_as: str, first_line: int = 1
+) -> tuple[YamlDocument | None, Problem | None]:
     """Parse ``text``; line numbers are offset so that they point into the editor's file."""
     if "\t" in text:
         number = text[: text.index("\t")].count("\n") + first_line
-        return None, Problem(shown_as, "yaml", "a tab character is used for indentation or spacing",
-                             "replace the tab with spaces", line=number)
+        return None, Problem(
+            shown_as,
+            "yaml",
+            "a tab character is used for indentation or spacing",
+            "replace the tab with spaces",
+            line=number,
+        )
+    problem = _structure_problem(text, shown_as, first_line)
+    if problem:
+        return None, problem
     try:
         loader = _Loader(text)
         try:
@@ -88,14 +189,31 @@ def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> tuple[YamlDocum
             loader.dispose()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + first_line if mark else None
         what = (error.problem or "is not valid YAML").strip()
-        return None, Problem(shown_as, "yaml", f"YAML syntax error: {what}",
-                             "check quotes, colons and indentation on that line "
-                             "(text containing ': ' or starting with a quote must be quoted whole)",
-                             line=line)
+        context, start = (error.context or "").strip(), error.context_mark
+        if start is not None and "quoted scalar" in context:  # the quote's line, not the file's end
+            mark, what = start, "a quotation mark opened on this line is never closed"
+        elif start is not None and mark is not None and start.line != mark.line and context:
+            what += f" ({context} that starts on line {start.line + first_line})"
+        line = mark.line + first_line if mark else None
+        return None, Problem(
+            shown_as,
+            "yaml",
+            f"YAML syntax error: {what}",
+            "check quotes, colons and indentation on that line "
+            "(text containing ': ' or starting with a quote must be quoted whole)",
+            line=line,
+        )
     except yaml.YAMLError as error:  # e.g. a value that is not valid in YAML at all
         return None, Problem(shown_as, "yaml", f"YAML error: {error}", "fix the YAML syntax")
+    except (ValueError, TypeError, AttributeError, OverflowError, RecursionError) as error:
+        # a constructor of an explicit tag (!!binary, !!set …) that cannot take the value
+        return None, Problem(
+            shown_as,
+            "yaml",
+            f"a value cannot be read ({error})",
+            "remove tags such as !!binary or !!set and write plain values",
+        )
     lines: dict[str, int] = {}
     if node is not None:
         _collect_lines(node, "", lines)
@@ -103,9 +221,37 @@ def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> tuple[YamlDocum
     return YamlDocument(data, lines), None
 
 
+_DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+
+
+def not_a_date(value: Any, example: str) -> tuple[str, str]:
+    """The message and the fix for a value that should be a date.
+
+    >>> not_a_date("2021-02-30", "2020-06-30")[0]
+    "'2021-02-30' is not a day of the calendar"
+    >>> not_a_date(["2020-06-30"], "2020-06-30")[0]
+    'must be one date, not a list'
+    """
+    if isinstance(value, str) and _DATE_LIKE.match(value.strip()):
+        return (
+            f"'{value}' is not a day of the calendar",
+            "check the month and the day (February has 28 days, 29 in leap years)",
+        )
+    if isinstance(value, list | dict | set):
+        kind = (
+            "a list"
+            if isinstance(value, list)
+            else "a set of fields"
+            if isinstance(value, dict)
+            else "a set"
+        )
+        return f"must be one date, not {kind}", f"write one date as YYYY-MM-DD, e.g. {example}"
+    return f"'{value}' is not a date", f"write the date as YYYY-MM-DD, e.g. {example}"
+
+
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
     """``(front matter or None, body, line where the front matter's YAML starts)``."""
     match = FRONT_MATTER.match(text)
     if not match:
         return None, text, 1
-    return match.group(1) or "", text[match.end():], 2
+    return match.group(1) or "", text[match.end() :], 2
