@@ -11,7 +11,7 @@ import feedparser
 import pytest
 from mkdocs.exceptions import Abort, PluginError
 
-from conftest import SiteFactory
+from support import SiteFactory
 
 
 def switcher(html: str) -> dict[str, str]:

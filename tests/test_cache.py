@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from conftest import SiteFactory, tree
+from support import SiteFactory, tree
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from conftest import REPO
+from support import REPO
 
 NBSP = "\u00a0"
 

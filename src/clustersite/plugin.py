@@ -19,6 +19,7 @@ import logging
 import os
 from pathlib import Path
 from typing import Any, cast
+from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from mkdocs.config import config_options as c
@@ -35,6 +36,7 @@ from mkdocs.utils.templates import TemplateContext
 from clustersite import feeds, formatting, search, sitefiles
 from clustersite.cache import RenderCache, WarningCounter, digest, environment_digest
 from clustersite.errors import format_problems
+from clustersite.images import size_and_defer_images
 from clustersite.model import Site, load_site
 from clustersite.pagecontext import PageContextBuilder
 from clustersite.settings import SiteSettings
@@ -87,6 +89,7 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         self.environment = ""  # digest of mkdocs.yml, versions and templates
         self.files_digest = ""  # digest of every file's address, this language build
         self.nav_digest = ""
+        self.media: dict[str, str] = {}  # image URL -> file, this language build
         self.warnings = WarningCounter()
         self.markdown_keys: dict[str, str] = {}  # src_uri -> key of its Markdown rendering
         self.page_keys: dict[str, str] = {}  # src_uri -> key of its template rendering, on a miss
@@ -249,6 +252,7 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
             self._mark_i18n(file, view.norm_src_uri, view.path_url)
             self.generated[file.src_uri] = view
             files.append(file)
+        self.media = {f.url: f.abs_src_path for f in files.media_files() if f.abs_src_path}
         self.files_digest = digest(sorted((f.src_uri, f.url, f.inclusion.name) for f in files))
         return files
 
@@ -266,6 +270,9 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
             lang: _Alternate(f"{settings.language_root(lang)}{path_url}")
             for lang in settings.languages
         }
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return size_and_defer_images(html, page.url, self.media)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         def outline(items: Any) -> list[Any]:
@@ -391,13 +398,18 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
     ) -> TemplateContext:
         if template_name == "404.html" and self.site is not None:
+            # A 404 page is served at any address: its links are absolute paths.
             settings = self.site.settings
+            base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
             _extra(context)["cs_not_found"] = [
                 {
                     "lang": lang,
                     "t": Translator(lang),
-                    "home": settings.language_root(lang) or "./",
-                    "news": f"{settings.language_root(lang)}news/",
+                    "name": settings.language_names.get(lang, lang),
+                    "home": base + settings.language_root(lang),
+                    "news": f"{base}{settings.language_root(lang)}news/",
+                    "url": base + settings.language_root(lang),
+                    "current": False,
                 }
                 for lang in settings.languages
             ]

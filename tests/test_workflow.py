@@ -1,0 +1,46 @@
+"""The GitHub Pages workflow is valid and passes zizmor's security audits.
+
+Both checkers come from PyPI (``check-jsonschema``, ``zizmor``) and run offline: the JSON
+schema is the one bundled with check-jsonschema, and zizmor's offline audits need no token.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKFLOWS = ROOT / ".github" / "workflows"
+BIN = Path(sys.executable).parent
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run one of the venv's tools from the repository root, capturing its output."""
+    command = [str(BIN / args[0]), *args[1:]]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+
+
+def test_pages_workflow_matches_the_github_schema() -> None:
+    result = run(
+        "check-jsonschema",
+        "--builtin-schema",
+        "vendor.github-workflows",
+        str(WORKFLOWS / "pages.yml"),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_zizmor_finds_nothing() -> None:
+    result = run("zizmor", "--offline", str(WORKFLOWS))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings to report" in result.stdout, result.stdout
+
+
+def test_zizmor_pedantic_finds_nothing() -> None:
+    """Even the findings that the default persona suppresses (for example permissions
+    without an explanatory comment) are fixed, not hidden."""
+    result = run("zizmor", "--offline", "--persona=pedantic", "--format=json", str(WORKFLOWS))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert json.loads(result.stdout) == [], result.stdout
