@@ -6,6 +6,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 N ?= 300
+SIZES ?= 100,300,1000
+RUNS ?= 3
 SITE_URL ?= http://127.0.0.1:8000/
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
@@ -47,9 +49,10 @@ test: $(TEST_STAMP)
 	$(MAKE) --no-print-directory lint
 	$(PY) -m pytest -q
 
-## bench: build-time and page-weight benchmark (N posts per language; writes docs/benchmarks.md)
+## bench: build time against plain Material, rebuild time, memory and page weight, at N and
+## SIZES posts per language; writes docs/benchmarks.md and docs/bench-build-time.svg
 bench: $(TEST_STAMP)
-	$(PY) scripts/bench.py --posts $(N)
+	$(PY) scripts/bench.py --posts $(N) --sizes $(SIZES) --runs $(RUNS)
 
 clean:
 	rm -rf site .cache bench-output test-output .pytest_cache .mypy_cache .ruff_cache
