@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from babel.core import get_global
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
@@ -126,7 +127,9 @@ class PageContextBuilder:
                 "versions": [],
             }
         description = str(description or self.config.site_description or "")
-        title = page.title or self.config.site_name
+        # the plugin has made page.title escaped Markup (for Material's templates): here, text
+        title = str(page.title.unescape() if isinstance(page.title, Markup) else page.title or "")
+        title = title or self.config.site_name
         canonical = self.absolute(page.url)
         root = self.settings.language_root(self.lang)
         context = {

@@ -22,6 +22,7 @@ from typing import Any, cast
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
+from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -222,7 +223,13 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
     @event_priority(-150)
     def _add_views(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
-        views = LanguageViews(self.site, self.lang, include_drafts=self.serving)
+        # `mkdocs serve` shows drafts (marked); static-i18n builds the other languages without
+        # the serve flag, so only the default language can show them.
+        views = LanguageViews(
+            self.site,
+            self.lang,
+            include_drafts=self.serving and self.lang == self.site.settings.default_language,
+        )
         self.views[self.lang] = views
         self.generated = {}
         drafts = {post.norm_src_uri for post in self.site.posts if post.draft}
@@ -272,6 +279,7 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         }
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        _escape_title(page)
         return size_and_defer_images(html, page.url, self.media)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -293,6 +301,7 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         lang = self.lang
         for name, function in formatting.FILTERS.items():
             env.filters[f"cs_{name}"] = _bind_locale(function, lang)
+        env.autoescape = _autoescape_ours(env.autoescape)
         return env
 
     def on_page_markdown(
@@ -481,6 +490,34 @@ def _build_language(config: MkDocsConfig, i18n: Any, lang: str) -> int:
     finally:
         logging.shutdown()
     return 0
+
+
+def _escape_title(page: Page) -> None:
+    """An editor's title is text: escape it once, here, as Markup.
+
+    Material prints ``page.title`` and ``page.meta.title`` unescaped (header, navigation,
+    footer) and its search shows index titles as HTML; autoescaped templates leave Markup as it
+    is, so every template prints the title safely and none escapes it twice. All pages are
+    rendered before the first template, so the navigation sees every page's escaped title.
+    """
+    title = page.title
+    if title is None or isinstance(title, Markup):
+        return
+    safe = escape(str(title))
+    page.title = safe  # type: ignore[misc]  # MkDocs' weak_property: an instance value wins
+    if "title" in page.meta:
+        page.meta["title"] = safe
+
+
+def _autoescape_ours(previous: Any) -> Any:
+    """Autoescape every template under clustersite/; the others (Material's) as before."""
+
+    def choose(name: str | None) -> bool:
+        if name is not None and name.startswith("clustersite/"):
+            return True
+        return bool(previous(name) if callable(previous) else previous)
+
+    return choose
 
 
 def _bind_locale(function: Any, lang: str) -> Any:

@@ -243,6 +243,42 @@ class _Checker:
             return None
         return amount
 
+    def records(
+        self, value: Any, field_name: str, example: str, allowed: set[str]
+    ) -> list[tuple[str, dict[str, Any]]]:
+        """The items of a list of `{field: value}` records, each with its place ('partners.0')."""
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.add(
+                field_name,
+                f"must be a list, not {_kind(value)}",
+                f"write each item as `- {example}`",
+            )
+            return []
+        found = []
+        for index, item in enumerate(value):
+            where = f"{field_name}.{index}"
+            if not isinstance(item, dict):
+                self.add(
+                    where, f"must be a set of fields, not {_kind(item)}", f"write `- {example}`"
+                )
+                continue
+            self.unknown(item, allowed, where + ".")
+            found.append((where, item))
+        return found
+
+    def web_address(self, value: Any, field_name: str, required: bool = False) -> str | None:
+        url = self.text(value, field_name, required=required)
+        if url is not None and not re.match(r"^https?://\S+$", url):
+            self.add(
+                field_name,
+                f"'{url}' is not a web address",
+                "write the full address, starting with https://",
+            )
+            return None
+        return url
+
     def unknown(self, data: dict[str, Any], allowed: set[str], prefix: str) -> None:
         for key in data:
             if key not in allowed:
@@ -399,26 +435,8 @@ def _parse_budget(value: Any, check: _Checker) -> Budget | None:
 
 
 def _parse_partners(value: Any, check: _Checker) -> list[Partner]:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        check.add(
-            "partners",
-            f"must be a list, not {_kind(value)}",
-            "write each partner as `- {name: …, country: XX}`",
-        )
-        return []
     partners = []
-    for index, item in enumerate(value):
-        where = f"partners.{index}"
-        if not isinstance(item, dict):
-            check.add(
-                where,
-                f"must be a set of fields, not {_kind(item)}",
-                "write `- {name: …, country: XX}`",
-            )
-            continue
-        check.unknown(item, PARTNER_FIELDS, where + ".")
+    for where, item in check.records(value, "partners", "{name: …, country: XX}", PARTNER_FIELDS):
         name = check.text(item.get("name"), f"{where}.name", required=True)
         country = check.text(item.get("country"), f"{where}.country", required=True)
         if country is not None and not is_country_code(country):
@@ -428,14 +446,7 @@ def _parse_partners(value: Any, check: _Checker) -> list[Partner]:
                 "use the two-letter code, e.g. LV, DE, IT",
             )
             country = None
-        url = check.text(item.get("url"), f"{where}.url")
-        if url is not None and not re.match(r"^https?://\S+$", url):
-            check.add(
-                f"{where}.url",
-                f"'{url}' is not a web address",
-                "write the full address, starting with https://",
-            )
-            url = None
+        url = check.web_address(item.get("url"), f"{where}.url")
         if name and country:
             partners.append(Partner(name, country.upper(), url))
     return partners
@@ -476,34 +487,9 @@ def _parse_objectives(
 
 
 def _parse_links(value: Any, check: _Checker, languages: tuple[str, ...]) -> list[Link]:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        check.add(
-            "links",
-            f"must be a list, not {_kind(value)}",
-            "write each link as `- {title: …, url: https://…}`",
-        )
-        return []
     links = []
-    for index, item in enumerate(value):
-        where = f"links.{index}"
-        if not isinstance(item, dict):
-            check.add(
-                where,
-                f"must be a set of fields, not {_kind(item)}",
-                "write `- {title: …, url: https://…}`",
-            )
-            continue
-        check.unknown(item, LINK_FIELDS, where + ".")
-        url = check.text(item.get("url"), f"{where}.url", required=True)
-        if url is not None and not re.match(r"^https?://\S+$", url):
-            check.add(
-                f"{where}.url",
-                f"'{url}' is not a web address",
-                "write the full address, starting with https://",
-            )
-            continue
+    for where, item in check.records(value, "links", "{title: …, url: https://…}", LINK_FIELDS):
+        url = check.web_address(item.get("url"), f"{where}.url", required=True)
         title = check.translations(item.get("title"), f"{where}.title", languages, required=True)
         if url and title:
             links.append(Link(title, url))

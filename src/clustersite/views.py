@@ -59,6 +59,7 @@ class Entry:
     year: int
     quarter: int
     projects: list[str]
+    draft: bool = False  # listed only in `mkdocs serve`, marked
 
 
 @dataclass
@@ -133,6 +134,7 @@ class LanguageViews:
             year=post.date.year,
             quarter=post.quarter,
             projects=post.projects,
+            draft=post.draft,
         )
 
     def archive(self) -> list[dict[str, Any]]:
