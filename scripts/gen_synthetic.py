@@ -35,16 +35,16 @@ import argparse
 import datetime as dt
 import json
 import random
-import re
 import shutil
 import sys
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from clustersite import slugs
 
 __all__ = ["LANGS", "generate", "main", "slugify"]
 
@@ -1341,43 +1341,16 @@ ABOUT_PAGE: dict[str, tuple[str, str]] = {
     ),
 }
 
-TRANSLITERATION = str.maketrans(
-    {
-        "ā": "a",
-        "č": "c",
-        "ē": "e",
-        "ģ": "g",
-        "ī": "i",
-        "ķ": "k",
-        "ļ": "l",
-        "ņ": "n",
-        "š": "s",
-        "ū": "u",
-        "ž": "z",
-        "à": "a",
-        "è": "e",
-        "é": "e",
-        "ì": "i",
-        "ò": "o",
-        "ù": "u",
-    }
-)
-
 
 def slugify(title: str) -> str:
-    """An ASCII slug, with Latvian and Italian diacritics transliterated.
+    """An ASCII slug, made as `clustersite new post` makes it.
 
     >>> slugify("Klastera aktualitātes 2/2020")
     'klastera-aktualitates-2-2020'
     >>> slugify("Darbnīca par piegādes ķēžu noturību")
     'darbnica-par-piegades-kezu-noturibu'
     """
-    ascii_text = unicodedata.normalize("NFKD", title.lower().translate(TRANSLITERATION))
-    ascii_text = "".join(c for c in ascii_text if not unicodedata.combining(c))
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
-    if len(slug) > 60:
-        slug = slug[:60].rsplit("-", 1)[0]
-    return slug or "zina"
+    return slugs.slugify(title, fallback="zina")
 
 
 def yaml_scalar(text: str) -> str:
