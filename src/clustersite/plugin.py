@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, cast
 from urllib.parse import urlsplit
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemBytecodeCache
 from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -302,6 +302,10 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         for name, function in formatting.FILTERS.items():
             env.filters[f"cs_{name}"] = _bind_locale(function, lang)
         env.autoescape = _autoescape_ours(env.autoescape)
+        if self.cache is not None:  # compiled templates, checked against their source by Jinja
+            folder = self.cache.folder / "jinja"
+            folder.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = FileSystemBytecodeCache(str(folder))
         return env
 
     def on_page_markdown(
