@@ -73,7 +73,7 @@ def _folder_digest(folder: Path) -> list[tuple[str, str]]:
 
 
 def environment_digest(config_file: Path, template_dirs: list[Path]) -> str:
-    """Hash of mkdocs.yml, the package versions and our own template folders.
+    """Hash of mkdocs.yml, the package versions, clustersite's code and the template folders.
 
     Material's templates are covered by its version; the site's custom_dir and clustersite's
     theme are hashed file by file (they are small, and edited by people).

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import urlsplit
@@ -525,6 +526,9 @@ def _autoescape_ours(previous: Any) -> Any:
 
 
 def _bind_locale(function: Any, lang: str) -> Any:
+    """A filter in one language; results are memoised: listings format the same dates often."""
+
+    @lru_cache(maxsize=8192)
     def bound(value: Any, *args: Any) -> Any:
         return function(value, *args, locale=lang)
 
