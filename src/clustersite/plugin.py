@@ -264,7 +264,23 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         self.files_digest = digest(sorted((f.src_uri, f.url, f.inclusion.name) for f in files))
         return files
 
-    on_files = CombinedEvent(_start_language_workers, _add_views)
+    @event_priority(-50)  # before static-i18n sorts the files (-100)
+    def _drop_other_languages(self, files: Files, config: MkDocsConfig) -> Files:
+        """Leave out the folders of languages this build never shows.
+
+        A language build shows its own pages and, where one is missing, the default
+        language's; the other languages' files would only be sorted and thrown away by
+        static-i18n, in every language build (the language links are clustersite's own).
+        """
+        assert self.site is not None
+        settings = self.site.settings
+        unused = set(settings.languages) - {self.lang, settings.default_language}
+        for file in list(files):
+            if file.src_uri.split("/", 1)[0] in unused:
+                files.remove(file)
+        return files
+
+    on_files = CombinedEvent(_start_language_workers, _drop_other_languages, _add_views)
 
     def _mark_i18n(self, file: File, norm: str, path_url: str) -> None:
         """Give a generated file what static-i18n reads, so its switcher and hreflang are right."""
