@@ -305,7 +305,7 @@ def parse_post(
     for key in meta:
         if key not in POST_FIELDS and key not in PAGE_FIELDS:
             add(
-                str(key),
+                str(key) if str(key).strip() else "(a field without a name)",
                 "is not a known field of a post",
                 f"remove it or correct the spelling; known fields: {', '.join(sorted(POST_FIELDS))}",
                 line=doc.line(str(key)),

@@ -45,6 +45,7 @@ PARTNER_FIELDS = {"name", "country", "url"}
 LINK_FIELDS = {"title", "url"}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CENT = Decimal("0.01")
+MAX_AMOUNT = Decimal(10) ** 15  # a thousand billion: no project's budget comes near
 RATE_TOLERANCE = Decimal("0.05")  # percentage points: a declared 85 % may round 84.96 %
 
 
@@ -238,6 +239,9 @@ class _Checker:
                 field_name, f"{value} is negative", "amounts are never negative; check the figure"
             )
             return None
+        if amount >= MAX_AMOUNT:  # beyond Decimal's precision for cents, and beyond any budget
+            self.add(field_name, f"{value} is too large for an amount", "check the figure")
+            return None
         if amount != amount.quantize(CENT):
             self.add(field_name, f"{value} has fractions of a cent", "round the amount to cents")
             return None
@@ -283,7 +287,7 @@ class _Checker:
         for key in data:
             if key not in allowed:
                 self.add(
-                    f"{prefix}{key}",
+                    f"{prefix}{key}" if str(key).strip() else f"{prefix}(a field without a name)",
                     "is not a known field",
                     f"remove it or correct the spelling; known fields: {', '.join(sorted(allowed))}",
                 )
@@ -340,7 +344,7 @@ def _parse_project(
             )
         elif start is not None:
             end = add_months(start, months)
-    elif end is None and "end" not in data:
+    elif end is None and data.get("end") is None:  # missing, or `end:` with nothing after it
         check.add("end", "the project has no end", "add `end: YYYY-MM-DD` or `months: N`")
     if start and end and end < start:
         check.add(

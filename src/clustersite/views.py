@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import quote
 
+from clustersite.formatting import format_quarter
 from clustersite.model import Site
 from clustersite.posts import Post, Story
 from clustersite.projects import Project
@@ -204,8 +205,6 @@ class LanguageViews:
         return pages
 
     def archive_views(self) -> list[View]:
-        from clustersite.formatting import format_quarter
-
         views = []
         by_year: dict[int, list[Entry]] = defaultdict(list)
         for entry in self.entries:
@@ -369,6 +368,7 @@ class LanguageViews:
                 "year": post.date.year,
                 "quarter": post.quarter,
                 "url": self.quarter_url(post.date.year, post.quarter),
+                "title": format_quarter(post.date.year, post.quarter, self.lang),
             },
             "projects": projects,
             "older": older,

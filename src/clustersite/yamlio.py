@@ -48,7 +48,9 @@ def _text_if_unbuildable(tag: str) -> None:
     def construct(loader: Any, node: yaml.Node) -> Any:
         try:
             value = build(loader, node)
-        except (ValueError, TypeError, AttributeError, OverflowError):
+        except yaml.YAMLError:
+            raise
+        except Exception:  # ValueError, IndexError ('!!int' with no value), KeyError …
             return loader.construct_scalar(node)
         if (
             isinstance(value, int)
@@ -61,7 +63,7 @@ def _text_if_unbuildable(tag: str) -> None:
     _Loader.add_constructor(tag, construct)
 
 
-for _tag in ("timestamp", "int", "float"):
+for _tag in ("timestamp", "int", "float", "bool"):
     _text_if_unbuildable(f"tag:yaml.org,2002:{_tag}")
 
 # The same rule as MkDocs (mkdocs.utils.meta): front matter between two '---' lines.
@@ -206,7 +208,7 @@ def parse_yaml(
         )
     except yaml.YAMLError as error:  # e.g. a value that is not valid in YAML at all
         return None, Problem(shown_as, "yaml", f"YAML error: {error}", "fix the YAML syntax")
-    except (ValueError, TypeError, AttributeError, OverflowError, RecursionError) as error:
+    except Exception as error:  # noqa: BLE001 - whatever a constructor raises, the editor needs a message
         # a constructor of an explicit tag (!!binary, !!set …) that cannot take the value
         return None, Problem(
             shown_as,
