@@ -8,6 +8,7 @@ Dates come from the posts, never from the clock, so two builds of one input are 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from email.utils import format_datetime
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -22,6 +23,9 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 ET.register_namespace("atom", ATOM_NS)
 ET.register_namespace("dc", DC_NS)
+# What XML 1.0 forbids (ElementTree writes it anyway, and feed readers then reject the feed):
+# C0 controls other than tab, newline and return; U+FFFE, U+FFFF; lone surrogates.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _midnight(day: dt.date) -> dt.datetime:
@@ -31,7 +35,7 @@ def _midnight(day: dt.date) -> dt.datetime:
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
     element = ET.SubElement(parent, tag, attributes)
     if text is not None:
-        element.text = text
+        element.text = NOT_XML.sub("", text)  # e.g. a line break pasted from a word processor
     return element
 
 

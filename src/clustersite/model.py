@@ -19,7 +19,7 @@ from clustersite.errors import Problem, relative_path
 from clustersite.posts import Post, Story, parse_post
 from clustersite.projects import Project, load_projects
 from clustersite.settings import SiteSettings, build_date
-from clustersite.yamlio import parse_yaml, read_text, split_front_matter
+from clustersite.yamlio import parse_yaml, read_text, split_front_matter, unreadable_problems
 
 __all__ = ["Site", "load_site"]
 
@@ -112,7 +112,7 @@ def _check_page(path: Path, shown: str) -> list[Problem]:
                 line=first_line,
             )
         ]
-    return []
+    return unreadable_problems(doc, shown) if doc is not None else []
 
 
 def load_site(settings: SiteSettings) -> Site:

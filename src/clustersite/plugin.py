@@ -525,7 +525,7 @@ def _escape_title(page: Page) -> None:
     if title is None or isinstance(title, Markup):
         return
     safe = escape(str(title))
-    page.title = safe  # type: ignore[misc]  # MkDocs' weak_property: an instance value wins
+    page.title = safe  # MkDocs' weak_property: an instance value wins
     if "title" in page.meta:
         page.meta["title"] = safe
 

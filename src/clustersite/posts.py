@@ -14,7 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from clustersite.errors import Problem
-from clustersite.yamlio import not_a_date, parse_yaml, read_text, split_front_matter
+from clustersite.yamlio import (
+    not_a_date,
+    parse_yaml,
+    read_text,
+    split_front_matter,
+    unreadable_problems,
+)
 
 __all__ = ["KINDS", "RESERVED_SLUGS", "Post", "Story", "parse_post", "plain_summary"]
 
@@ -205,6 +211,7 @@ def parse_post(
             line=first_line,
         )
         return None, problems
+    problems.extend(unreadable_problems(doc, shown, handled=("date",)))
 
     raw_title = meta.get("title")
     title = _text(raw_title)

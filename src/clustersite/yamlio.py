@@ -22,6 +22,7 @@ __all__ = [
     "parse_yaml",
     "read_text",
     "split_front_matter",
+    "unreadable_problems",
 ]
 
 try:  # the C loader is several times faster on thousands of posts
@@ -33,7 +34,7 @@ MAX_DEPTH = 50  # nesting levels; real files use 4. Deeper input would crash the
 MAX_INT_BITS = 256  # larger integers stay text: Python cannot even print some of them
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _Loader(_BaseLoader):
     """The safe loader, except that a value YAML recognises but cannot build stays text.
 
     ``date: 2021-02-30`` looks like a date to YAML but is none, ``!!float abc`` is no number:
@@ -51,12 +52,14 @@ def _text_if_unbuildable(tag: str) -> None:
         except yaml.YAMLError:
             raise
         except Exception:  # ValueError, IndexError ('!!int' with no value), KeyError …
+            loader.cs_unreadable.append(node.start_mark.line)
             return loader.construct_scalar(node)
         if (
             isinstance(value, int)
             and not isinstance(value, bool)
             and value.bit_length() > MAX_INT_BITS
         ):
+            loader.cs_unreadable.append(node.start_mark.line)
             return loader.construct_scalar(node)
         return value
 
@@ -73,9 +76,12 @@ FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|$)", 
 class YamlDocument:
     """Parsed YAML data plus the line of every key (``"budget.total" -> 9``)."""
 
-    def __init__(self, data: Any, lines: dict[str, int]) -> None:
+    def __init__(
+        self, data: Any, lines: dict[str, int], unreadable: list[int] | None = None
+    ) -> None:
         self.data = data
         self.lines = lines
+        self.unreadable = unreadable or []  # lines of values kept as text (see _Loader)
 
     def line(self, field: str) -> int | None:
         """The line of ``field``, or of its nearest parent that has one."""
@@ -184,6 +190,7 @@ def parse_yaml(
         return None, problem
     try:
         loader = _Loader(text)
+        loader.cs_unreadable = []
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
@@ -208,7 +215,7 @@ def parse_yaml(
         )
     except yaml.YAMLError as error:  # e.g. a value that is not valid in YAML at all
         return None, Problem(shown_as, "yaml", f"YAML error: {error}", "fix the YAML syntax")
-    except Exception as error:  # noqa: BLE001 - whatever a constructor raises, the editor needs a message
+    except Exception as error:  # whatever a constructor raises, the editor needs a message
         # a constructor of an explicit tag (!!binary, !!set …) that cannot take the value
         return None, Problem(
             shown_as,
@@ -220,7 +227,31 @@ def parse_yaml(
     if node is not None:
         _collect_lines(node, "", lines)
         lines = {key: line + first_line - 1 for key, line in lines.items()}
-    return YamlDocument(data, lines), None
+    unreadable = sorted({line + first_line for line in loader.cs_unreadable})
+    return YamlDocument(data, lines, unreadable), None
+
+
+def unreadable_problems(
+    doc: YamlDocument, shown_as: str, handled: tuple[str, ...] = ()
+) -> list[Problem]:
+    """Front matter values that look like a date, a number or true/false but are none.
+
+    clustersite keeps them as text, but MkDocs reads the front matter again with plain YAML,
+    fails, and silently drops all of it (the title included). ``handled`` names fields whose
+    own check already reports their value.
+    """
+    keys = {line: key for key, line in doc.lines.items()}
+    return [
+        Problem(
+            shown_as,
+            keys.get(line, "front matter"),
+            "looks like a date, a number or true/false, but is none",
+            "correct the value, or put it in quotes to keep it as text",
+            line=line,
+        )
+        for line in doc.unreadable
+        if keys.get(line) not in handled
+    ]
 
 
 _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
