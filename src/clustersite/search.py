@@ -103,7 +103,8 @@ def folded_words(*texts: str) -> str:
 
 def language_index(material_index: dict[str, Any], lang: str) -> str:
     """One language's compact index from Material's index data of that language's build."""
-    entries = []
+    entries: list[dict[str, Any]] = []
+    page_text: dict[str, list[str]] = {}  # page address -> its titles and texts, all sections
     for doc in material_index.get("docs", []):
         compact = {
             "location": doc.get("location", ""),
@@ -112,10 +113,17 @@ def language_index(material_index: dict[str, Any], lang: str) -> str:
         }
         if doc.get("tags"):
             compact["tags"] = doc["tags"]
-        folded = folded_words(compact["title"], compact["text"])
-        if folded:
-            compact["folded"] = folded
+        page_text.setdefault(compact["location"].split("#", 1)[0], []).extend(
+            (compact["title"], compact["text"])
+        )
         entries.append(compact)
+    # The folded words of a whole page go on its page-level entry only (not on every
+    # section): a query typed without diacritics finds the page, and the index stays small.
+    for entry in entries:
+        if "#" not in entry["location"] and (
+            folded := folded_words(*page_text.get(entry["location"], []))
+        ):
+            entry["folded"] = folded
     config = dict(material_index.get("config", {}))
     supported = lang in LUNR_LANGUAGES
     config["lang"] = [lang] if supported else ["en"]
