@@ -15,6 +15,7 @@ a missing install step. The node tools (axe-core, vnu-jar, lighthouse) come from
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import io
 import os
 import subprocess
@@ -42,16 +43,20 @@ from playwright.sync_api import (
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = (
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-)
+
+
+def _chromium_flags() -> list[str]:
+    """The flags for Chromium on this closed network: kept in one place, scripts/page_weight.py."""
+    spec = importlib.util.spec_from_file_location(
+        "page_weight", ROOT / "scripts" / "page_weight.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return list(module.CHROMIUM_ARGS)
+
+
+CHROMIUM_ARGS = ("--no-sandbox", *_chromium_flags())
 LANGS = ("lv", "en", "it")
 DEFAULT_LANG = "lv"
 SUBPATH = "clustersite"
