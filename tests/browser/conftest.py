@@ -52,6 +52,7 @@ def _chromium_flags() -> list[str]:
     )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("page_weight", module)  # its dataclasses look themselves up there
     spec.loader.exec_module(module)
     return list(module.CHROMIUM_ARGS)
 
