@@ -136,3 +136,10 @@ def test_nothing_is_requested_from_another_host(site: Path) -> None:
         for match in pattern.finditer(page.read_text(encoding="utf-8")):
             tag = match.group(0)
             assert 'rel="alternate"' in tag or 'rel="canonical"' in tag, (page, tag)
+
+
+def test_no_markup_of_ours_or_materials_is_shown_as_text(site: Path) -> None:
+    """Autoescaping applies to editors' text, never to the theme's own tags."""
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "&lt;script" not in html and "&lt;div" not in html and "&lt;a " not in html, page
