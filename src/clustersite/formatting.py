@@ -29,6 +29,7 @@ __all__ = [
     "format_percent_share",
     "format_period",
     "format_quarter",
+    "format_quarter_short",
     "format_short_date",
 ]
 
@@ -94,6 +95,15 @@ def format_quarter(year: int, quarter: int, locale: str) -> str:
     """
     first_day = dt.date(year, 3 * quarter - 2, 1)
     return babel_format_date(first_day, "QQQQ y", locale=locale)
+
+
+def format_quarter_short(year: int, quarter: int, locale: str) -> str:
+    """A quarter's short name, for archive links.
+
+    >>> [format_quarter_short(2020, 3, l) for l in ("lv", "it", "en")]
+    ['3.\\xa0cet.', 'T3', 'Q3']
+    """
+    return babel_format_date(dt.date(year, 3 * quarter - 2, 1), "QQQ", locale=locale)
 
 
 def format_period(start: dt.date, end: dt.date, locale: str) -> str:

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import quote
 
-from clustersite.formatting import format_quarter
+from clustersite.formatting import format_quarter, format_quarter_short
 from clustersite.model import Site
 from clustersite.posts import Post, Story
 from clustersite.projects import Project
@@ -150,6 +150,8 @@ class LanguageViews:
                 "quarters": [
                     {
                         "quarter": q,
+                        "label": format_quarter_short(year, q, self.lang),
+                        "title": format_quarter(year, q, self.lang),
                         "url": self.quarter_url(year, q),
                         "count": len(self.by_quarter[(year, q)]),
                     }
