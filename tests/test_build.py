@@ -303,3 +303,16 @@ def test_one_404_page_for_every_language(news_site: SiteFactory) -> None:
     ):
         assert text in html and link in html
     assert not (news_site.root / "site/en/404.html").exists()
+
+
+def test_unknown_template_fails_cleanly_and_stops_the_other_languages(
+    make_site: Callable[..., SiteFactory], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from clustersite.build import build_site
+
+    site = make_site()
+    site.write("content/lv/about.md", "---\ntitle: Par\ntemplate: nav-tada.html\n---\n\nX\n")
+    assert build_site(site.root / "mkdocs.yml", site.root / "site", strict=True) == 1
+    err = capsys.readouterr().err
+    assert "the template 'nav-tada.html', which does not exist" in err and "Traceback" not in err
+    assert not (site.root / "site").exists() and not list(site.root.glob(".site.building-*"))

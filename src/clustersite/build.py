@@ -25,6 +25,7 @@ def build_site(config_file: Path, site_dir: Path, strict: bool) -> int:
     """Build into a temporary folder and swap it in; return a process exit code."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+    from jinja2 import TemplateNotFound, TemplateSyntaxError
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
@@ -43,6 +44,24 @@ def build_site(config_file: Path, site_dir: Path, strict: bool) -> int:
         message = str(error).strip()
         if message:
             print(f"Error: {message}", file=sys.stderr)
+        print(f"The build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
+        return 1
+    except TemplateNotFound as error:  # e.g. `template: …` in a page's front matter
+        shutil.rmtree(staging, ignore_errors=True)
+        print(
+            f"Error: a page or theme file names the template '{error.name}', which does not exist "
+            "— remove `template:` from the page's front matter, or add the template to overrides/",
+            file=sys.stderr,
+        )
+        print(f"The build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
+        return 1
+    except TemplateSyntaxError as error:  # a mistake in overrides/
+        shutil.rmtree(staging, ignore_errors=True)
+        print(
+            f"Error: {error.filename or error.name}:{error.lineno}: template: {error.message} "
+            "— fix the Jinja syntax on that line",
+            file=sys.stderr,
+        )
         print(f"The build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
         return 1
     except BaseException:

@@ -14,9 +14,11 @@ Order of events relative to static-i18n (priority -100):
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
+import signal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
@@ -209,6 +211,14 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         for language in i18n.config.languages if i18n else []:
             if language.locale in self.workers:
                 language.build = restore
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """The default language failed: stop the other languages' builds too."""
+        for pid in self.workers.values():
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGTERM)
+                os.waitpid(pid, 0)
+        self.workers = {}
 
     def _wait_for_workers(self) -> None:
         failed = []
