@@ -25,12 +25,21 @@ import hashlib
 import json
 import logging
 import os
+import pickle
 import tempfile
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-__all__ = ["RenderCache", "WarningCounter", "digest", "environment_digest"]
+__all__ = [
+    "RenderCache",
+    "WarningCounter",
+    "code_digest",
+    "digest",
+    "environment_digest",
+    "object_digest",
+]
 
 PACKAGES = (
     "clustersite",
@@ -62,6 +71,19 @@ def digest(*parts: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def object_digest(value: Any) -> str:
+    """A fast hash of plain Python data (dicts, lists, dataclasses, dates, amounts).
+
+    Pickle is several times faster than JSON here, and equal data built the same way gives
+    equal bytes. Data that cannot be pickled falls back to :func:`digest`. A difference
+    that pickle sees but JSON would not (a shared object, a set's order) only costs a miss.
+    """
+    try:
+        return hashlib.sha256(pickle.dumps(value, protocol=5)).hexdigest()
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return digest(value)
+
+
 def _folder_digest(folder: Path) -> list[tuple[str, str]]:
     if not folder.is_dir():
         return []
@@ -70,6 +92,12 @@ def _folder_digest(folder: Path) -> list[tuple[str, str]]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     ]
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """Hash of clustersite's own files: a cache never outlives a change of the code."""
+    return digest(_folder_digest(Path(__file__).parent))
 
 
 def environment_digest(config_file: Path, template_dirs: list[Path]) -> str:

@@ -3,14 +3,18 @@
 This is the single place where editors' input is read and checked. The MkDocs plugin and
 ``clustersite check`` both call :func:`load_site`, so they always agree on what is wrong.
 
-Loading is linear in the number of files. Parsed posts are cached by (path, mtime, size),
-so a rebuild during ``mkdocs serve`` re-parses only the files that changed.
+Loading is linear in the number of files. Parsed posts are cached by path and content (in
+memory for ``mkdocs serve``, and on disk between builds), so a rebuild re-parses only the
+files that changed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
+import pickle
+import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,13 +25,33 @@ from clustersite.projects import Project, load_projects
 from clustersite.settings import SiteSettings, build_date
 from clustersite.yamlio import parse_yaml, read_text, split_front_matter, unreadable_problems
 
-__all__ = ["Site", "load_site"]
+__all__ = ["Site", "load_site", "restore_post_cache", "store_post_cache"]
 
 # Addresses the generator owns in every language; a content file there would be hidden.
 GENERATED_PAGES = ("news/index.md", "projects/index.md")
 
-_PostCacheKey = tuple[str, int, int, str, frozenset[str] | None]
+_PostCacheKey = tuple[str, str, str, frozenset[str] | None]
 _post_cache: dict[_PostCacheKey, tuple[Post | None, list[Problem]]] = {}
+_post_cache_used: set[_PostCacheKey] = set()
+
+
+def restore_post_cache(path: Path) -> None:
+    """Take parsed posts from an earlier process (``path`` is named after clustersite's code)."""
+    try:
+        with path.open("rb") as stream:
+            _post_cache.update(pickle.load(stream))
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
+        pass  # no cache, or one from other code: parse again
+
+
+def store_post_cache(path: Path) -> None:
+    """Keep the posts the last :func:`load_site` used (and only those), atomically."""
+    kept = {key: _post_cache[key] for key in _post_cache_used if key in _post_cache}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    with os.fdopen(handle, "wb") as stream:
+        pickle.dump(kept, stream, protocol=5)
+    os.replace(temporary, path)
 
 
 @dataclass
@@ -81,8 +105,9 @@ def _markdown_files(folder: Path) -> list[Path]:
 def _cached_post(
     path: Path, shown: str, lang: str, relative: tuple[str, ...], known: frozenset[str] | None
 ) -> tuple[Post | None, list[Problem]]:
-    stat = path.stat()
-    key = (str(path), stat.st_mtime_ns, stat.st_size, lang, known)
+    # keyed by the file's bytes, not its timestamp: a copy that keeps an old mtime is still seen
+    key = (str(path), hashlib.sha256(path.read_bytes()).hexdigest(), lang, known)
+    _post_cache_used.add(key)
     if key not in _post_cache:
         _post_cache[key] = parse_post(
             path, shown, lang, relative, set(known) if known is not None else None
@@ -117,6 +142,7 @@ def _check_page(path: Path, shown: str) -> list[Problem]:
 
 def load_site(settings: SiteSettings) -> Site:
     """Read and check everything an editor writes. Never raises for bad input."""
+    _post_cache_used.clear()
     projects, problems = load_projects(settings)
     project_files_ok = not any(
         p.path.startswith(relative_path(settings.data_dir, settings.root))

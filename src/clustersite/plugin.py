@@ -38,10 +38,17 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
 from clustersite import feeds, formatting, search, sitefiles
-from clustersite.cache import RenderCache, WarningCounter, digest, environment_digest
+from clustersite.cache import (
+    RenderCache,
+    WarningCounter,
+    code_digest,
+    digest,
+    environment_digest,
+    object_digest,
+)
 from clustersite.errors import format_problems
 from clustersite.images import size_and_defer_images
-from clustersite.model import Site, load_site
+from clustersite.model import Site, load_site, restore_post_cache, store_post_cache
 from clustersite.pagecontext import PageContextBuilder
 from clustersite.settings import SiteSettings
 from clustersite.strings import Translator
@@ -134,7 +141,12 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
             self.config.news_per_page,
             config.site_url or "",
         )
+        posts_cache = self._posts_cache_file(root)
+        if posts_cache:
+            restore_post_cache(posts_cache)
         site = load_site(settings)
+        if posts_cache:
+            store_post_cache(posts_cache)
         if site.errors:
             count = len(site.errors)
             raise PluginError(
@@ -145,6 +157,12 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
             log.warning(str(warning))
         self.site = site
         self.views = {}
+
+    def _posts_cache_file(self, root: Path) -> Path | None:
+        """Parsed posts kept between processes, named after clustersite's own code."""
+        if not self.config.cache:
+            return None
+        return root / self.config.cache_dir / f"posts-{code_digest()[:16]}.pickle"
 
     def _install_theme(self, config: MkDocsConfig) -> None:
         """Our templates sit just below the site's custom_dir, so a site can still override them."""
@@ -177,6 +195,36 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
             self.lang,
             self.serving,
         )
+        self._cache_search_entries(config)
+
+    def _cache_search_entries(self, config: MkDocsConfig) -> None:
+        """Reuse Material's search entries of a page whose rendered content is unchanged.
+
+        Material's search plugin parses every page's HTML on every build. Its entries depend
+        only on the page's content, contents table, address, title and metadata: the
+        Markdown key covers the first three. The wrap is on this build's index object only.
+        """
+        plugin = config.plugins.get("material/search") or config.plugins.get("search")
+        index = getattr(plugin, "search_index", None)
+        if index is None or not hasattr(index, "entries") or self.cache is None:
+            return
+        cache, original = self.cache, index.add_entry_from_context
+
+        def add_entry_from_context(page: Page) -> None:
+            markdown_key = self.markdown_keys.get(page.file.src_uri)
+            if markdown_key is None:
+                original(page)
+                return
+            key = digest(markdown_key, page.title, page.meta)
+            stored = cache.get("search", key)
+            if stored is not None:
+                index.entries.extend(json.loads(stored))
+                return
+            before = len(index.entries)
+            original(page)
+            cache.put("search", key, json.dumps(index.entries[before:]).encode("utf-8"))
+
+        index.add_entry_from_context = add_entry_from_context
 
     # -- parallel languages ----------------------------------------------------------------
     @event_priority(100)
@@ -418,7 +466,7 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
             page.title,
             page.meta,
             neighbours,
-            cs,
+            object_digest(cs),
         )
         stored = self.cache.get("page", key)
         if stored is not None:

@@ -1,8 +1,8 @@
 """The post model: ``content/<lang>/news/<yyyy>/<slug>.md`` and its front matter.
 
 A *post* is one language's file; a *story* is a post with its translations (the same
-``<yyyy>/<slug>`` under each language folder). Parsed posts are cached by file stamp, so a
-rebuild in ``mkdocs serve`` re-reads only the files that changed.
+``<yyyy>/<slug>`` under each language folder). model.py caches parsed posts by their content,
+so a rebuild re-parses only the files that changed.
 """
 
 from __future__ import annotations
