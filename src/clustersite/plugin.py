@@ -7,9 +7,16 @@ the last language is done, the files that span languages (sitemap, projects.json
 
 Order of events relative to static-i18n (priority -100):
 - ``on_config`` at -110: after it has set the language of this build;
-- ``on_files`` at -150: after it has re-created the files from disk (DESIGN.md);
-- ``on_post_build``: feeds at +100, before it starts the next language; site-wide files at -200,
-  after it has finished all of them.
+- ``on_files``: at +100 the other languages are forked into their own processes (plain
+  ``mkdocs build`` on a machine with more than one core); at -50 the folders of languages this
+  build never shows are left out; at -150, after static-i18n has re-created the files from
+  disk (DESIGN.md), the generated views are added;
+- ``on_post_build``: feeds at +100 and this language's search index at -50, before
+  static-i18n starts the next language; at -200, when every language is done, the files
+  that span languages.
+
+Rendering goes through the cache of clustersite/cache.py: a page whose every input is
+unchanged is not rendered again.
 """
 
 from __future__ import annotations
