@@ -316,3 +316,14 @@ def test_unknown_template_fails_cleanly_and_stops_the_other_languages(
     err = capsys.readouterr().err
     assert "the template 'nav-tada.html', which does not exist" in err and "Traceback" not in err
     assert not (site.root / "site").exists() and not list(site.root.glob(".site.building-*"))
+
+
+def test_view_sources_name_exactly_the_views_that_are_built(news_site: SiteFactory) -> None:
+    from clustersite.model import load_site
+    from clustersite.settings import SiteSettings
+    from clustersite.views import LanguageViews
+
+    site = load_site(SiteSettings.from_mkdocs_yml(news_site.root))
+    for lang in ("lv", "en", "it"):
+        views = LanguageViews(site, lang)
+        assert sorted(views.view_sources()) == sorted(v.norm_src_uri for v in views.views())

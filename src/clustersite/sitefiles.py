@@ -97,9 +97,9 @@ def site_pages(site: Site) -> dict[str, dict[str, str]]:
         written = site.languages_of(norm)
         for lang in settings.languages if settings.default_language in written else written:
             versions[norm][lang] = settings.language_root(lang) + path_url_of(norm)
-    for lang in settings.languages:
-        for view in LanguageViews(site, lang).views():
-            versions[view.norm_src_uri][lang] = settings.language_root(lang) + view.path_url
+    for norm in LanguageViews(site, settings.default_language).view_sources():
+        for lang in settings.languages:
+            versions[norm][lang] = settings.language_root(lang) + path_url_of(norm)
     return versions
 
 

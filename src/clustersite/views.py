@@ -13,6 +13,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 from urllib.parse import quote
 
@@ -138,6 +139,7 @@ class LanguageViews:
             draft=post.draft,
         )
 
+    @cached_property
     def archive(self) -> list[dict[str, Any]]:
         """Years, newest first, each with its quarters that have news."""
         years: dict[int, set[int]] = defaultdict(set)
@@ -170,12 +172,28 @@ class LanguageViews:
             *[self.project_view(p) for p in self.sorted_projects()],
         ]
 
+    def view_sources(self) -> list[str]:
+        """The source path of every view, without building it (the sitemap needs only these).
+
+        Every language lists every story, so the set is the same in every language.
+        """
+        pages = max(1, -(-len(self.entries) // max(1, self.settings.news_per_page)))
+        years = sorted({year for year, _quarter in self.by_quarter})
+        return [
+            "news/index.md",
+            *[f"news/page/{number}.md" for number in range(2, pages + 1)],
+            *[f"news/{year}/index.md" for year in years],
+            *[f"news/{year}/q{quarter}.md" for year, quarter in sorted(self.by_quarter)],
+            "projects/index.md",
+            *[f"projects/{slug}.md" for slug in sorted(self.site.projects)],
+        ]
+
     def news_index_views(self) -> list[View]:
         per_page = max(1, self.settings.news_per_page)
         chunks = [
             self.entries[i : i + per_page] for i in range(0, len(self.entries), per_page)
         ] or [[]]
-        archive = self.archive()
+        archive = self.archive
         pages = []
         for number, chunk in enumerate(chunks, start=1):
             norm = "news/index.md" if number == 1 else f"news/page/{number}.md"
@@ -228,7 +246,7 @@ class LanguageViews:
                     self.lang,
                     f"news/{year}/index.md",
                     self.t("year_archive_title", year=year),
-                    {"year": year, "quarters": quarters, "archive": self.archive()},
+                    {"year": year, "quarters": quarters, "archive": self.archive},
                 )
             )
         for (year, quarter), entries in self.by_quarter.items():
@@ -247,7 +265,7 @@ class LanguageViews:
                         "quarter": quarter,
                         "entries": reports_first,
                         "year_url": self.url(f"news/{year}/"),
-                        "archive": self.archive(),
+                        "archive": self.archive,
                         "intro": self.t("quarter_archive_intro", quarter=title),
                     },
                 )
