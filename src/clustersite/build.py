@@ -25,10 +25,8 @@ def build_site(config_file: Path, site_dir: Path, strict: bool) -> int:
     """Build into a temporary folder and swap it in; return a process exit code."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
-    from jinja2 import TemplateNotFound, TemplateSyntaxError
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -39,34 +37,15 @@ def build_site(config_file: Path, site_dir: Path, strict: bool) -> int:
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=strict)
         build(config)
-    except (Abort, ConfigurationError, MkDocsException) as error:
+    except BaseException as error:
         shutil.rmtree(staging, ignore_errors=True)
-        message = str(error).strip()
+        message = _explain(error)
+        if message is None:
+            raise  # not a problem of the input: a bug, shown as such
         if message:
             print(f"Error: {message}", file=sys.stderr)
         print(f"The build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
         return 1
-    except TemplateNotFound as error:  # e.g. `template: …` in a page's front matter
-        shutil.rmtree(staging, ignore_errors=True)
-        print(
-            f"Error: a page or theme file names the template '{error.name}', which does not exist "
-            "— remove `template:` from the page's front matter, or add the template to overrides/",
-            file=sys.stderr,
-        )
-        print(f"The build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
-        return 1
-    except TemplateSyntaxError as error:  # a mistake in overrides/
-        shutil.rmtree(staging, ignore_errors=True)
-        print(
-            f"Error: {error.filename or error.name}:{error.lineno}: template: {error.message} "
-            "— fix the Jinja syntax on that line",
-            file=sys.stderr,
-        )
-        print(f"The build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
-        return 1
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     old = site_dir.with_name(f".{site_dir.name}.old")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():
@@ -74,6 +53,26 @@ def build_site(config_file: Path, site_dir: Path, strict: bool) -> int:
     staging.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
     return 0
+
+
+def _explain(error: BaseException) -> str | None:
+    """The message for a build that failed on its input; None for anything else."""
+    from jinja2 import TemplateNotFound, TemplateSyntaxError
+    from mkdocs.exceptions import MkDocsException
+
+    if isinstance(error, MkDocsException):  # our PluginError, MkDocs' Abort and config errors
+        return str(error).strip()
+    if isinstance(error, TemplateNotFound):  # e.g. `template: …` in a page's front matter
+        return (
+            f"a page or theme file names the template '{error.name}', which does not exist "
+            "— remove `template:` from the page's front matter, or add the template to overrides/"
+        )
+    if isinstance(error, TemplateSyntaxError):  # a mistake in overrides/
+        return (
+            f"{error.filename or error.name}:{error.lineno}: template: {error.message} "
+            "— fix the Jinja syntax on that line"
+        )
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
