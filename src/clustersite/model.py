@@ -93,6 +93,14 @@ class Site:
         found = self.pages.get(norm_src_uri, {})
         return [lang for lang in self.settings.languages if lang in found]
 
+    def shown_in(self, norm_src_uri: str) -> list[str]:
+        """The languages a content page appears in: those it is written in, or every language
+        when the default language has it (static-i18n's fallback)."""
+        written = self.languages_of(norm_src_uri)
+        if self.settings.default_language in written:
+            return list(self.settings.languages)
+        return written
+
 
 def _markdown_files(folder: Path) -> list[Path]:
     found: list[Path] = []

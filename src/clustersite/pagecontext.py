@@ -49,13 +49,7 @@ class PageContextBuilder:
 
     def page_languages(self, norm: str, generated: bool) -> list[str]:
         """Languages in which this page exists (a missing translation falls back to the default)."""
-        languages = self.settings.languages
-        if generated:
-            return list(languages)
-        written = self.site.languages_of(norm)
-        if self.settings.default_language in written:
-            return list(languages)
-        return written
+        return list(self.settings.languages) if generated else self.site.shown_in(norm)
 
     def absolute(self, url: str) -> str:
         return (self.config.site_url or "/").rstrip("/") + "/" + url

@@ -547,7 +547,10 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         if self.default_index is not None:  # static-i18n has written its merged index there
             (site_dir / "search" / "search_index.json").write_bytes(self.default_index)
         sitefiles.write_projects_json(self.site, site_dir)
-        sitefiles.write_sitemap(self.site, site_dir, config.site_url or "")
+        default_views = self.views[self.site.settings.default_language]  # the parent built it
+        sitefiles.write_sitemap(
+            self.site, default_views.view_sources(), site_dir, config.site_url or ""
+        )
         search.patch_material_bundle(site_dir)
 
     on_post_build = CombinedEvent(

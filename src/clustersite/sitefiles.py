@@ -16,7 +16,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from clustersite.model import GENERATED_PAGES, Site
-from clustersite.views import LanguageViews, path_url_of
+from clustersite.views import path_url_of
 
 __all__ = ["projects_json", "site_pages", "write_projects_json", "write_sitemap"]
 
@@ -81,12 +81,12 @@ def write_projects_json(site: Site, site_dir: Path) -> None:
     (site_dir / "projects.json").write_text(text + "\n", encoding="utf-8")
 
 
-def site_pages(site: Site) -> dict[str, dict[str, str]]:
+def site_pages(site: Site, view_sources: list[str]) -> dict[str, dict[str, str]]:
     """Every page of the built site: source path -> {language: URL from the site root}.
 
     Derived from the model, like the build itself: an editor's page in every language it is
     written in (and, as a fallback, in every language when the default language has it),
-    drafts left out, plus every generated view.
+    drafts left out, plus every generated view (``view_sources``: the same in every language).
     """
     settings = site.settings
     drafts = {post.norm_src_uri for post in site.posts if post.draft}
@@ -94,19 +94,18 @@ def site_pages(site: Site) -> dict[str, dict[str, str]]:
     for norm in site.pages:
         if norm in drafts or norm in GENERATED_PAGES:
             continue
-        written = site.languages_of(norm)
-        for lang in settings.languages if settings.default_language in written else written:
+        for lang in site.shown_in(norm):
             versions[norm][lang] = settings.language_root(lang) + path_url_of(norm)
-    for norm in LanguageViews(site, settings.default_language).view_sources():
+    for norm in view_sources:
         for lang in settings.languages:
             versions[norm][lang] = settings.language_root(lang) + path_url_of(norm)
     return versions
 
 
-def write_sitemap(site: Site, site_dir: Path, site_url: str) -> None:
+def write_sitemap(site: Site, view_sources: list[str], site_dir: Path, site_url: str) -> None:
     """One <url> per page per language, each listing all its language versions."""
     base = (site_url or "/").rstrip("/") + "/"
-    versions = site_pages(site)
+    versions = site_pages(site, view_sources)
     default = site.settings.default_language
     urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
     for norm in sorted(versions):
