@@ -327,3 +327,20 @@ def test_view_sources_name_exactly_the_views_that_are_built(news_site: SiteFacto
     for lang in ("lv", "en", "it"):
         views = LanguageViews(site, lang)
         assert sorted(views.view_sources()) == sorted(v.norm_src_uri for v in views.views())
+
+
+def test_related_news_comes_from_the_same_project_then_the_same_quarter(
+    news_site: SiteFactory,
+) -> None:
+    def related(page: str) -> str:
+        html = news_site.html(page)
+        return (
+            html.split('class="cs-related"', 1)[1].split("</section>", 1)[0]
+            if "cs-related" in html
+            else ""
+        )
+
+    april = related("news/2021/aprila-sakums/index.html")  # no project: its quarter's posts
+    assert "Klastera aktualitātes 2/2021" in april and "Only in English" in april
+    assert "Marta beigas" not in april and "Aprīļa sākums" not in april
+    assert related("news/2021/marta-beigas/index.html") == ""  # alone in its project and quarter

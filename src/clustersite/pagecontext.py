@@ -106,7 +106,9 @@ class PageContextBuilder:
             description = description or post.summary
         elif kind == "project" and view is None:
             slug = norm.removeprefix("projects/").removesuffix(".md")
-            data.update(self.views.project_context(self.site.projects[slug]))
+            data.update(
+                self.views.project_view(self.site.projects[slug]).context
+            )  # narrative as body
         elif kind == "home":
             data.update(self.views.home_context())
         if kind == "project" and not description:

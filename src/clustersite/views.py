@@ -109,6 +109,11 @@ class LanguageViews:
             for slug, entries in self.by_project.items()
             for index, entry in enumerate(entries)
         }
+        self.quarter_position = {  # every entry is in exactly one quarter
+            entry.key: index
+            for entries in self.by_quarter.values()
+            for index, entry in enumerate(entries)
+        }
 
     # -- addresses ---------------------------------------------------------------------------
     def url(self, path_url: str, lang: str | None = None) -> str:
@@ -364,11 +369,6 @@ class LanguageViews:
             body=escape_markdown(summary),
         )
 
-    def project_context(self, project: Project) -> dict[str, Any]:
-        """The facts of a project for a page whose body is an editor's narrative."""
-        view = self.project_view(project)
-        return view.context
-
     # -- posts and home ----------------------------------------------------------------------
     def post_context(self, post: Post, page_url: str) -> dict[str, Any]:
         entry = self.by_key.get(post.key)
@@ -393,14 +393,13 @@ class LanguageViews:
             "projects": projects,
             "older": older,
             "newer": newer,
-            "related": self.related(post.key, post.projects, (post.date.year, post.quarter))
-            if entry
-            else [],
+            "related": self.related(entry) if entry else [],
             "share": share_links(post.title, page_url, self.t),
         }
 
-    def related(self, key: str, projects: list[str], quarter: tuple[int, int]) -> list[Entry]:
+    def related(self, entry: Entry) -> list[Entry]:
         """Up to three posts: the nearest in time of the same project, then of the same quarter."""
+        key = entry.key
         chosen: list[Entry] = []
         seen = {key}
 
@@ -413,19 +412,15 @@ class LanguageViews:
                         chosen.append(candidates[index])
                         if len(chosen) == RELATED_LIMIT:
                             return
-                if distance > RELATED_LIMIT * 2 + 2 and len(chosen) >= RELATED_LIMIT:
-                    return
                 if around - distance < 0 and around + distance >= len(candidates):
                     return
 
-        for slug in projects:
+        for slug in entry.projects:
             if len(chosen) < RELATED_LIMIT and (slug, key) in self.project_position:
                 take(self.by_project[slug], self.project_position[(slug, key)])
         if len(chosen) < RELATED_LIMIT:
-            same_quarter = self.by_quarter.get(quarter, [])
-            position = next((i for i, e in enumerate(same_quarter) if e.key == key), 0)
-            take(same_quarter, position)
-        return chosen[:RELATED_LIMIT]
+            take(self.by_quarter[(entry.year, entry.quarter)], self.quarter_position[key])
+        return chosen
 
     def home_context(self) -> dict[str, Any]:
         today = self.site.today
