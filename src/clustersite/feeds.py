@@ -13,8 +13,7 @@ from email.utils import format_datetime
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from mkdocs.config.defaults import MkDocsConfig
-
+from clustersite.settings import SiteIdentity
 from clustersite.views import Entry, LanguageViews
 
 __all__ = ["ATOM_NS", "write_feeds"]
@@ -45,16 +44,16 @@ def _write(tree: ET.Element, path: Path) -> None:
     path.write_bytes(ET.tostring(tree, encoding="utf-8", xml_declaration=True) + b"\n")
 
 
-def write_feeds(views: LanguageViews, site_dir: Path, config: MkDocsConfig, limit: int) -> None:
+def write_feeds(views: LanguageViews, site_dir: Path, identity: SiteIdentity, limit: int) -> None:
     """Write both feeds of ``views.lang`` into ``site_dir``."""
-    base = (config.site_url or "http://127.0.0.1:8000/").rstrip("/") + "/"
+    base = (identity.url or "http://127.0.0.1:8000/").rstrip("/") + "/"
     entries = [e for e in views.entries if not e.foreign][:limit]
-    title = views.t("feed_title", site=config.site_name)
-    description = config.site_description or title
+    title = views.t("feed_title", site=identity.name)
+    description = identity.description or title
     news_url = base + views.url("news/")
     folder = site_dir / views.url("news/")
     updated = _midnight(entries[0].date) if entries else _midnight(dt.date(1970, 1, 1))
-    author = config.site_author or config.site_name
+    author = identity.author or identity.name
     _write(
         _rss(views, entries, base, title, description, news_url, updated, author),
         folder / "rss.xml",

@@ -8,18 +8,31 @@ hreflang links, the canonical URL and the social metadata come out alike on ever
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from babel.core import get_global
-from markupsafe import Markup
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.pages import Page
 
 from clustersite.formatting import language_name
 from clustersite.model import Site
+from clustersite.settings import SiteIdentity, SiteSettings
+from clustersite.strings import Translator
 from clustersite.views import LanguageViews, View, path_url_of
 
-__all__ = ["PageContextBuilder", "og_locale"]
+__all__ = ["PageContextBuilder", "PageSource", "not_found_languages", "og_locale"]
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """What the context of one page starts from, as the engine knows the page."""
+
+    norm: str  # its address below the language folder: ``news/2020/x.md``
+    written_in: str  # the language of the text shown (another one's, for a fallback)
+    url: str  # its address in this language build
+    title: str  # plain text
+    meta: Mapping[str, Any]  # its front matter
 
 
 def og_locale(lang: str) -> str:
@@ -40,10 +53,10 @@ def json_for_html(data: Any) -> str:
 
 
 class PageContextBuilder:
-    def __init__(self, site: Site, views: LanguageViews, config: MkDocsConfig) -> None:
+    def __init__(self, site: Site, views: LanguageViews, identity: SiteIdentity) -> None:
         self.site = site
         self.views = views
-        self.config = config
+        self.identity = identity
         self.settings = site.settings
         self.lang = views.lang
 
@@ -52,16 +65,12 @@ class PageContextBuilder:
         return list(self.settings.languages) if generated else self.site.shown_in(norm)
 
     def absolute(self, url: str) -> str:
-        return (self.config.site_url or "/").rstrip("/") + "/" + url
+        return (self.identity.url or "/").rstrip("/") + "/" + url
 
-    def build(self, page: Page, view: View | None) -> dict[str, Any]:
-        norm = (
-            view.norm_src_uri
-            if view
-            else str(getattr(page.file, "norm_src_uri", page.file.src_uri))
-        )
+    def build(self, page: PageSource, view: View | None) -> dict[str, Any]:
+        norm = view.norm_src_uri if view else page.norm
         path_url = path_url_of(norm)
-        written_in = str(getattr(page.file, "locale", self.lang))
+        written_in = page.written_in
         exists_in = self.page_languages(norm, view is not None)
         t = self.views.t
         alternates: list[dict[str, Any]] = [
@@ -122,10 +131,8 @@ class PageContextBuilder:
                 "shown_in": self.settings.default_language,
                 "versions": [],
             }
-        description = str(description or self.config.site_description or "")
-        # the plugin has made page.title escaped Markup (for Material's templates): here, text
-        title = str(page.title.unescape() if isinstance(page.title, Markup) else page.title or "")
-        title = title or self.config.site_name
+        description = str(description or self.identity.description or "")
+        title = page.title or self.identity.name
         canonical = self.absolute(page.url)
         root = self.settings.language_root(self.lang)
         context = {
@@ -173,8 +180,26 @@ class PageContextBuilder:
             "inLanguage": post.lang,
             "url": canonical,
             "mainEntityOfPage": canonical,
-            "publisher": {"@type": "Organization", "name": self.config.site_name},
+            "publisher": {"@type": "Organization", "name": self.identity.name},
         }
         if post.author:
             data["author"] = {"@type": "Organization", "name": post.author}
         return data
+
+
+def not_found_languages(settings: SiteSettings, site_url: str) -> list[dict[str, Any]]:
+    """The language links of the one 404 page: it is served at any address, so its links
+    are absolute paths."""
+    base = urlsplit(site_url or "/").path.rstrip("/") + "/"
+    return [
+        {
+            "lang": lang,
+            "t": Translator(lang),
+            "name": settings.language_names.get(lang, lang),
+            "home": base + settings.language_root(lang),
+            "news": f"{base}{settings.language_root(lang)}news/",
+            "url": base + settings.language_root(lang),
+            "current": False,
+        }
+        for lang in settings.languages
+    ]

@@ -7,9 +7,9 @@ Material writes one search index for all languages, and its bundle fetches it (a
   (``search/search_index.json`` for the default language, ``en/search/search_index.json``…):
   UTF-8 without ``\\u`` escapes, only the fields search uses, and a ``folded`` field holding the
   diacritic-free form of every word that has diacritics, so "aktualitates" finds "aktualitātes";
-- :func:`patch_material_bundle` makes the bundle load that index only when the visitor first
-  focuses or opens search, and drops its sitemap look-ups: our pages already carry the
-  language links (server-side), so nothing else needs fetching.
+- the engine (clustersite/engine/material.py) patches Material's bundle to load that index
+  only when the visitor first focuses or opens search, and to drop its sitemap look-ups: our
+  pages already carry the language links (server-side), so nothing else needs fetching.
 """
 
 from __future__ import annotations
@@ -21,19 +21,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from mkdocs.plugins import get_plugin_logger
-
 from clustersite.settings import SiteSettings
 
 __all__ = [
     "fold",
     "folded_words",
     "language_index",
-    "patch_material_bundle",
     "write_language_index",
 ]
 
-log = get_plugin_logger(__name__)
 LUNR_LANGUAGES = {
     "ar",
     "da",
@@ -67,7 +63,6 @@ LUNR_LANGUAGES = {
 }
 WORD = re.compile(r"\w+")
 TAG = re.compile(r"<[^>]+>")
-PATCH_MARKER = "/*clustersite-patched*/"
 
 
 def fold(text: str) -> str:
@@ -138,62 +133,11 @@ def language_index(material_index: dict[str, Any], lang: str) -> str:
 
 
 def write_language_index(
-    config: Any, site_dir: Path, settings: SiteSettings, lang: str
-) -> bytes | None:
-    """Write ``<language root>search/search_index.json`` from this build's search plugin."""
-    plugin = config.plugins.get("material/search") or config.plugins.get("search")
-    index = getattr(plugin, "search_index", None)
-    if index is None or not hasattr(index, "generate_search_index"):
-        return None
-    material_index = json.loads(index.generate_search_index(None))
+    material_index: dict[str, Any], site_dir: Path, settings: SiteSettings, lang: str
+) -> bytes:
+    """Write ``<language root>search/search_index.json`` from Material's index data."""
     data = language_index(material_index, lang).encode("utf-8")
     target = site_dir / settings.language_root(lang) / "search" / "search_index.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
     return data
-
-
-# The bundle's alternate-link handler: it fetches sitemap.xml for every <link rel=alternate>.
-_ALTERNATE_CALL = re.compile(r"(\w{1,4})\(\{document\$:(\w{1,4})\}\);")
-# Where the bundle starts loading the search index.
-_INDEX_LOAD = re.compile(r'(\w{1,4})\(new URL\("search/search_index\.json",(\w{1,4})\.base\)\)')
-_OBSERVABLE = re.compile(
-    r"function \w{1,4}\(e,t\)\{return new (\w{1,4})\(r=>\{let o=new XMLHttpRequest"
-)
-
-
-def patch_material_bundle(site_dir: Path) -> bool:
-    """Patch Material's bundle in ``site_dir`` (see the module docstring); True when done."""
-    bundles = sorted((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
-    if not bundles:
-        return False
-    bundle = bundles[0]
-    code = bundle.read_text(encoding="utf-8")
-    if PATCH_MARKER in code:
-        return True
-    observable = _OBSERVABLE.search(code)
-    index_load = _INDEX_LOAD.search(code)
-    alternate_calls = [
-        m
-        for m in _ALTERNATE_CALL.finditer(code)
-        if f"function {m.group(1)}({{document$:e}}){{let t=new Map;e.pipe(" in code
-        and "link[rel=alternate]" in code[code.index(f"function {m.group(1)}(") :][:200]
-    ]
-    if not (observable and index_load and len(alternate_calls) == 1):
-        log.warning(
-            "Material's bundle has changed: search loads eagerly and the language switcher "
-            "may fetch sitemap.xml (clustersite/search.py needs updating for this Material version)"
-        )
-        return False
-    fetch, base = index_load.group(1), index_load.group(2)
-    # one shared request however many parts of the bundle subscribe
-    lazy = (
-        f"new {observable.group(1)}(r=>{{let s;window.__csSearchReady(()=>{{s=(window.__csIndex$="
-        f'window.__csIndex$||{fetch}(new URL(window.__csSearchIndex||"search/search_index.json",'
-        f"{base}.base))).subscribe(r)}});return()=>s&&s.unsubscribe()}})"
-    )
-    call = alternate_calls[0]
-    code = code[: call.start()] + code[call.end() :]
-    code = _INDEX_LOAD.sub(lambda _m: lazy, code, count=1)
-    bundle.write_text(PATCH_MARKER + code, encoding="utf-8")
-    return True

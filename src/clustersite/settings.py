@@ -14,7 +14,7 @@ from typing import Any
 
 from clustersite.errors import ContentError, Problem
 
-__all__ = ["SiteSettings", "build_date"]
+__all__ = ["SiteIdentity", "SiteSettings", "build_date"]
 
 DEFAULT_NEWS_PER_PAGE = 10
 
@@ -25,6 +25,17 @@ def build_date() -> dt.date:
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     return dt.datetime.now(tz=dt.UTC).date()
+
+
+@dataclass(frozen=True)
+class SiteIdentity:
+    """The site's name, address and author as its configuration gives them (page metadata,
+    feeds); the engine fills it from ``mkdocs.yml``."""
+
+    name: str
+    url: str = ""
+    description: str = ""
+    author: str = ""
 
 
 @dataclass(frozen=True)

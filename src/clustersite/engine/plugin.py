@@ -1,0 +1,294 @@
+"""The clustersite MkDocs plugin: event handlers that delegate to the core and the engine.
+
+mkdocs-static-i18n runs the whole build once per language; the content is loaded and
+validated once, in the first (outer) build, and each language build adds its generated views
+and fills every page's context from the model. The order of the handlers relative to
+static-i18n (its ``on_files`` and ``on_post_build`` run at -100) is drawn in
+docs/architecture.md, "Event timeline"; each priority below says its reason in one line.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from jinja2 import Environment
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from clustersite import feeds, search, sitefiles
+from clustersite.cache import code_digest
+from clustersite.engine import files as view_files
+from clustersite.engine import i18n_adapter, material, theme
+from clustersite.engine.parallel import LanguageWorkers
+from clustersite.engine.render_cache import PageRenderCache
+from clustersite.errors import format_problems
+from clustersite.images import size_and_defer_images
+from clustersite.model import Site, load_site, restore_post_cache, store_post_cache
+from clustersite.pagecontext import PageContextBuilder, PageSource, not_found_languages
+from clustersite.settings import SiteIdentity, SiteSettings
+from clustersite.views import LanguageViews, View
+
+__all__ = ["ClusterSiteConfig", "ClusterSitePlugin"]
+
+log = get_plugin_logger(__name__)
+
+
+class ClusterSiteConfig(Config):
+    """Options of the ``clustersite`` plugin in ``mkdocs.yml``."""
+
+    news_per_page = c.Type(int, default=10)
+    """Posts on each page of the news index."""
+    data_dir = c.Type(str, default="data/projects")
+    """Folder of the project files, relative to mkdocs.yml."""
+    feed_items = c.Type(int, default=20)
+    """Newest posts in each language's RSS and Atom feed."""
+    parallel = c.Type(bool, default=True)
+    """Build the languages in parallel processes (``mkdocs build`` only, where cores allow)."""
+    cache = c.Type(bool, default=True)
+    """Reuse rendered pages whose every input is unchanged (see clustersite/cache.py)."""
+    cache_dir = c.Type(str, default=".cache/plugin/clustersite")
+    """Where the cache lives, relative to mkdocs.yml; `make clean` removes it."""
+
+
+class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.site: Site | None = None
+        self.lang = ""  # the language of this build
+        self.views: dict[str, LanguageViews] = {}
+        self.generated: dict[str, View] = {}  # src_uri -> view, this language build
+        self.workers = LanguageWorkers()
+        self.default_index: bytes | None = None  # the default language's search index
+        self.render_cache = PageRenderCache()
+        self.media: dict[str, str] = {}  # image URL -> file, this language build
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    @event_priority(-110)  # after static-i18n has set the language of this build
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        i18n_adapter.i18n_plugin(config)
+        self.lang = str(config.theme["language"])
+        if not i18n_adapter.is_nested_build(config) or self.site is None:
+            self._load(config)
+        theme.install(config)
+        self.render_cache.start(
+            config,
+            self._root(config) / self.config.cache_dir if self.config.cache else None,
+            theme.template_dirs(config),
+            self.lang,
+            self.serving,
+        )
+        assert self.site is not None
+        theme.one_not_found_page(config, self.lang == self.site.settings.default_language)
+        return config
+
+    def _root(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+
+    def _load(self, config: MkDocsConfig) -> None:
+        """Read and validate all content once per site build (the outer language build)."""
+        material.check_bundle()
+        root = self._root(config)
+        settings = SiteSettings.from_i18n(
+            root,
+            config.docs_dir,
+            self.config.data_dir,
+            i18n_adapter.languages(config),
+            self.config.news_per_page,
+            config.site_url or "",
+        )
+        # parsed posts kept between processes, named after clustersite's own code
+        posts_cache = (
+            root / self.config.cache_dir / f"posts-{code_digest()[:16]}.pickle"
+            if self.config.cache
+            else None
+        )
+        if posts_cache:
+            restore_post_cache(posts_cache)
+        site = load_site(settings)
+        if posts_cache:
+            store_post_cache(posts_cache)
+        if site.errors:
+            count = len(site.errors)
+            raise PluginError(
+                f"{count} problem{'s' if count > 1 else ''} in the site's content:\n"
+                + format_problems(site.errors)
+            )
+        for warning in site.warnings:
+            log.warning(str(warning))
+        self.site = site
+        self.views = {}
+
+    @event_priority(100)  # first, once the site folder has been cleaned
+    def _start_language_workers(self, files: Files, config: MkDocsConfig) -> Files:
+        if (
+            not self.serving
+            and self.config.parallel
+            and not i18n_adapter.is_nested_build(config)
+            and LanguageWorkers.possible()
+            and self.site is not None
+        ):
+            self.workers.start(config, self.site.settings.languages[1:])
+        return files
+
+    @event_priority(-50)  # before static-i18n sorts the files (-100): less to sort
+    def _drop_other_languages(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        view_files.drop_other_languages(files, self.site, self.lang)
+        return files
+
+    @event_priority(-150)  # after static-i18n has re-created the files from disk (-100)
+    def _add_views(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        # `mkdocs serve` shows drafts (marked); static-i18n builds the other languages without
+        # the serve flag, so only the default language can show them.
+        views = LanguageViews(
+            self.site,
+            self.lang,
+            include_drafts=self.serving and self.lang == self.site.settings.default_language,
+        )
+        self.views[self.lang] = views
+        self.generated = view_files.add_views(files, config, self.site, views)
+        self.media = {f.url: f.abs_src_path for f in files.media_files() if f.abs_src_path}
+        self.render_cache.note_files(files)
+        return files
+
+    on_files = CombinedEvent(_start_language_workers, _drop_other_languages, _add_views)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """The default language failed: stop the other languages' builds too."""
+        self.workers.stop()
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.render_cache.note_nav(nav)
+        return nav
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        theme.install_filters(env, self.lang)
+        self.render_cache.use_bytecode_cache(env)
+        return env
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Pick the template of an editor's page from where it lives."""
+        assert self.site is not None
+        if "template" not in page.meta:
+            template = _template_for(i18n_adapter.norm_src_uri(page.file), self.site)
+            if template:
+                page.meta["template"] = template
+        self.render_cache.hook_markdown(page, markdown)
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        theme.escape_title(page)
+        return size_and_defer_images(html, page.url, self.media)
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        assert self.site is not None
+        builder = PageContextBuilder(self.site, self.views[self.lang], _identity(config))
+        source = PageSource(
+            norm=i18n_adapter.norm_src_uri(page.file),
+            written_in=i18n_adapter.file_locale(page.file, self.lang),
+            url=page.url,
+            title=theme.title_text(page),
+            meta=page.meta,
+        )
+        theme.context_dict(context)["cs"] = builder.build(
+            source, self.generated.get(page.file.src_uri)
+        )
+        self.render_cache.hook_page(page, context)
+        return context
+
+    @event_priority(100)  # before any other plugin changes the rendered page
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.render_cache.store_page(page, output)
+        return output
+
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        if template_name == "404.html" and self.site is not None:
+            theme.context_dict(context)["cs_not_found"] = not_found_languages(
+                self.site.settings, config.site_url or ""
+            )
+        return context
+
+    @event_priority(100)  # before static-i18n starts the next language (-100)
+    def _write_feeds(self, config: MkDocsConfig) -> None:
+        feeds.write_feeds(
+            self.views[self.lang], Path(config.site_dir), _identity(config), self.config.feed_items
+        )
+
+    @event_priority(-50)  # after Material's search plugin has indexed this language
+    def _write_search_index(self, config: MkDocsConfig) -> None:
+        assert self.site is not None
+        index = material.search_index(config)
+        if index is None:
+            return
+        data = search.write_language_index(
+            material.index_data(index), Path(config.site_dir), self.site.settings, self.lang
+        )
+        if self.lang == self.site.settings.default_language:
+            self.default_index = data
+
+    @event_priority(-90)  # just before static-i18n builds the remaining languages (-100)
+    def _before_other_languages(self, config: MkDocsConfig) -> None:
+        self.render_cache.finish()
+        self.workers.hand_over(config, handed=True)
+
+    @event_priority(-200)  # last: after static-i18n's nested builds of every language
+    def _write_site_files(self, config: MkDocsConfig) -> None:
+        if i18n_adapter.is_nested_build(config) or self.site is None:
+            return  # another language build is still running; the outer build finishes last
+        self.workers.hand_over(config, handed=False)
+        self.workers.wait()
+        site_dir = Path(config.site_dir)
+        if self.default_index is not None:  # static-i18n has written its merged index there
+            (site_dir / "search" / "search_index.json").write_bytes(self.default_index)
+        sitefiles.write_projects_json(self.site, site_dir)
+        default_views = self.views[self.site.settings.default_language]  # the parent built it
+        sitefiles.write_sitemap(
+            self.site, default_views.view_sources(), site_dir, config.site_url or ""
+        )
+        material.patch_bundle(site_dir)
+
+    on_post_build = CombinedEvent(
+        _write_feeds, _write_search_index, _before_other_languages, _write_site_files
+    )
+
+
+def _identity(config: MkDocsConfig) -> SiteIdentity:
+    return SiteIdentity(
+        name=config.site_name,
+        url=config.site_url or "",
+        description=config.site_description or "",
+        author=config.site_author or "",
+    )
+
+
+def _template_for(norm: str, site: Site) -> str | None:
+    parts = norm.split("/")
+    if norm == "index.md":
+        return "clustersite/home.html"
+    if parts[0] == "news" and len(parts) == 3:
+        return "clustersite/post.html"
+    if parts[0] == "projects" and len(parts) == 2 and parts[1].removesuffix(".md") in site.projects:
+        return "clustersite/project.html"
+    return None
+
+
+logging.getLogger("mkdocs.plugins.clustersite").setLevel(logging.INFO)
