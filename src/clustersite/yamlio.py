@@ -117,14 +117,17 @@ def read_text(path: Path, shown_as: str) -> tuple[str | None, Problem | None]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
 
 
-def _structure_problem(text: str, shown_as: str, first_line: int) -> Problem | None:
+def _structure_problem(
+    text: str, shown_as: str, first_line: int, loader_class: Any = _BaseLoader
+) -> Problem | None:
     """Aliases and very deep nesting, found from the parser's events before anything is built.
 
     An alias (``*name``) can make a few lines expand to billions of values or refer to itself,
     and nesting thousands of levels deep crashes the C composer: neither belongs in a post or
-    a project file.
+    a project file. The C scanner may stop on deep nesting before it gives the events that
+    show it; the text is then read again with the pure-Python parser, which gives them all.
     """
-    loader = _BaseLoader(text)
+    loader = loader_class(text)
     depth = 0
     try:
         while loader.check_event():
@@ -152,6 +155,11 @@ def _structure_problem(text: str, shown_as: str, first_line: int) -> Problem | N
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except (yaml.YAMLError, ValueError):
+        if loader_class is not yaml.SafeLoader:
+            try:
+                return _structure_problem(text, shown_as, first_line, yaml.SafeLoader)
+            except (yaml.YAMLError, ValueError):
+                return None  # the pure-Python reader refuses the text outright
         return None  # the syntax error is reported, with its line, when the text is loaded
     finally:
         loader.dispose()
