@@ -4,7 +4,10 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-TEST_STAMP := $(VENV)/.installed-test
+LOCK := requirements-lock.txt
+UV_VERSION := 0.13.9
+LOCK_FLAGS ?=
+LATEST_VENV := .venv-latest
 N ?= 300
 SIZES ?= 100,300,1000
 RUNS ?= 3
@@ -13,17 +16,26 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export SITE_URL
 
-.PHONY: site serve test check lint bench clean
+.PHONY: site serve test test-latest check lint lock bench clean
 
-$(STAMP): pyproject.toml
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e .
-	touch $@
+# Exactly the locked versions (every package, with hashes), then clustersite itself, editable,
+# built with the locked setuptools. Runs again only when the lock or pyproject.toml changes.
+$(STAMP): $(LOCK) pyproject.toml
+	@echo "Installing the locked Python packages ($(LOCK)) into $(VENV)."
+	@echo "The first run downloads them and takes a minute or two; later runs reuse $(VENV)."
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	@touch $@
 
-$(TEST_STAMP): $(STAMP) pyproject.toml
-	$(PY) -m pip install --quiet -e ".[test]"
-	touch $@
+## lock: write requirements-lock.txt from pyproject.toml's ranges, keeping the versions already
+## locked where they still fit; `make lock LOCK_FLAGS=--upgrade` moves everything to the newest
+lock:
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet "uv==$(UV_VERSION)"
+	$(VENV)/bin/uv pip compile pyproject.toml --extra test --group build --universal \
+		--python-version 3.11 --generate-hashes --custom-compile-command "make lock" \
+		$(LOCK_FLAGS) --output-file $(LOCK)
 
 ## site: build the site into site/ (the previous site/ is kept if the build fails)
 site: $(STAMP)
@@ -38,20 +50,21 @@ check: $(STAMP)
 	$(VENV)/bin/clustersite check
 
 ## lint: ruff and mypy
-lint: $(TEST_STAMP)
+lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests scripts
 	$(VENV)/bin/ruff format --check src tests scripts
 	$(VENV)/bin/mypy
 
 ## test: install what the tests need, then lint and run every test (browser tests included)
-test: $(TEST_STAMP)
+test: $(STAMP)
+	@echo "make test: Chromium, Java, Node and the npm tools for the browser tests (installed once), then lint and every test."
 	bash scripts/install-test-tools.sh
 	$(MAKE) --no-print-directory lint
 	$(PY) -m pytest -q
 
 ## bench: build time against plain Material, rebuild time, memory and page weight, at N and
 ## SIZES posts per language; writes docs/benchmarks.md and docs/bench-build-time.svg
-bench: $(TEST_STAMP)
+bench: $(STAMP)
 	$(PY) scripts/bench.py --posts $(N) --sizes $(SIZES) --runs $(RUNS)
 
 clean:
