@@ -1,21 +1,413 @@
-"""Images in editors' pages: intrinsic size and lazy loading.
+"""Photos made for the web at build time, and preview cards for social networks.
 
-An ``<img>`` without ``width`` and ``height`` makes the page jump as it loads, and one that
-loads eagerly costs visitors who never scroll to it. After Markdown is rendered, each image
-that is a file of the site gets its pixel size (read from the file's header by
-``imagesize``) and ``loading="lazy" decoding="async"``, unless the editor set them.
+An editor's photo (often straight from a phone: 4000 px wide, several megabytes, carrying
+the GPS position where it was taken in its EXIF data) is never published as it is. Each is
+turned, once, into a few widths (:data:`WIDTHS`) in AVIF (where this Pillow supports it),
+WebP and a JPEG (PNG when the photo has transparency) fallback, plus a 1200×630 crop for
+social previews. On the way the photo is turned upright as its EXIF orientation says, its
+colour profile is converted to sRGB, and every bit of metadata is left behind.
+
+Encoding is slow, so results are kept in a cache folder named after the source's bytes
+and :data:`PIPELINE` (the encoder settings): a rebuild, or a build of another language in a
+parallel process, finds them there and encodes nothing. A lock file per photo makes
+processes that want the same photo at once wait for the first instead of encoding it again.
+The cache and the site get files by atomic rename only, so no process ever reads half a file.
+
+The same holds for the preview cards drawn for pages without a photo (:func:`social_card`):
+title, date and site name on the site's colours, in DejaVu Sans (shipped in ``fonts/``, so
+Latvian and Italian letters render on any machine), named after everything drawn on them.
+
+After Markdown is rendered, :func:`size_and_defer_images` gives each ``<img>`` of an
+editor's text that is a file of the site its pixel size and ``loading="lazy"``.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import io
+import json
+import os
 import posixpath
 import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
 from html import escape
+from pathlib import Path
 
 import imagesize
+from PIL import Image, ImageCms, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError, features
+from PIL import __version__ as PILLOW_VERSION
 
-__all__ = ["size_and_defer_images"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_PIXELS",
+    "SOCIAL_SIZE",
+    "WIDTHS",
+    "ImageCache",
+    "ImageProblem",
+    "ProcessedImage",
+    "Variant",
+    "check_image",
+    "size_and_defer_images",
+]
 
+WIDTHS = (480, 960, 1600)
+SOCIAL_SIZE = (1200, 630)
+MAX_BYTES = 20 * 1024 * 1024  # an original larger than this is refused, not shrunk silently
+MAX_PIXELS = 40_000_000
+AVIF = features.check("avif")
+# Everything that changes the bytes of an output: a change here re-encodes every photo.
+PIPELINE = {
+    "version": 1,
+    "pillow": PILLOW_VERSION,
+    "widths": WIDTHS,
+    "social": SOCIAL_SIZE,
+    "avif": AVIF and {"quality": 55, "speed": 8},  # slower speeds take 5x as long here
+    "webp": {"quality": 78, "method": 4},
+    "jpeg": {"quality": 80},
+}
+FONT = Path(__file__).parent / "fonts" / "DejaVuSans-Bold.ttf"
+SUFFIX = {"image/avif": "avif", "image/webp": "webp", "image/jpeg": "jpg", "image/png": "png"}
+
+
+class ImageProblem(Exception):
+    """A photo that cannot be published; the message says why and what to do."""
+
+    def __init__(self, message: str, fix: str) -> None:
+        super().__init__(message)
+        self.message, self.fix = message, fix
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One output file: its name in the images folder of the site, size and type."""
+
+    name: str
+    width: int
+    height: int
+    mime: str
+
+
+@dataclass(frozen=True)
+class ProcessedImage:
+    """Every file made from one photo, largest width last within each type."""
+
+    width: int  # of the upright photo as published (at most the widest variant)
+    height: int
+    variants: tuple[Variant, ...]
+    social: Variant
+
+    def of_type(self, mime: str) -> list[Variant]:
+        return [v for v in self.variants if v.mime == mime]
+
+    @property
+    def fallback(self) -> list[Variant]:
+        """The JPEG or PNG widths, which every browser shows."""
+        return [v for v in self.variants if v.mime in ("image/jpeg", "image/png")]
+
+    @property
+    def names(self) -> list[str]:
+        return [v.name for v in (*self.variants, self.social)]
+
+
+def check_image(path: Path) -> tuple[int, int]:
+    """The upright pixel size of a photo, read from its header; refuses what is too big.
+
+    Raises :class:`ImageProblem` for a file that is not a photo or is over the limits.
+    """
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ImageProblem(
+            f"the photo is {size / 1_048_576:.0f} MB; at most {MAX_BYTES // 1_048_576} MB is accepted",
+            "export it smaller (e.g. 3000 px wide, JPEG quality 85) and save it under the same name",
+        )
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+            orientation = image.getexif().get(0x0112, 1)
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        raise ImageProblem(
+            "is not a photo this site can read",
+            "save it as JPEG, PNG or WebP",
+        ) from error
+    if width * height > MAX_PIXELS:
+        raise ImageProblem(
+            f"the photo has {width * height / 1e6:.0f} megapixels; at most "
+            f"{MAX_PIXELS // 1_000_000} are accepted",
+            "export it smaller (e.g. 3000 px on the long side) and save it under the same name",
+        )
+    return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
+
+
+def _file_digest(path: Path) -> str:
+    hasher = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            hasher.update(block)
+    return hasher.hexdigest()
+
+
+def _pipeline_digest(*parts: object) -> str:
+    text = json.dumps([PIPELINE, *parts], sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _safe_stem(stem: str) -> str:
+    from clustersite.slugs import slugify  # slugs is light; imported here to keep this readable
+
+    return (slugify(stem) or "photo")[:40]
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (a no-op where the OS has no fcntl)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on Linux/macOS
+        yield
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _upright_srgb(image: Image.Image) -> Image.Image:
+    """The photo turned as its EXIF orientation says, in sRGB, with no metadata left."""
+    upright = ImageOps.exif_transpose(image)
+    image = upright if upright is not None else image
+    profile = image.info.get("icc_profile")
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or (
+        image.mode == "P" and "transparency" in image.info
+    )
+    mode = "RGBA" if has_alpha else "RGB"
+    if profile:
+        try:
+            source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+            if image.mode not in ("RGB", "RGBA", "CMYK", "L"):
+                image = image.convert(mode)
+            converted = ImageCms.profileToProfile(
+                image, source, ImageCms.createProfile("sRGB"), outputMode=mode
+            )
+            image = converted if converted is not None else image
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass  # a broken profile: take the pixel values as they are
+    clean = image.convert(mode)
+    # a new image carries only pixels: no EXIF (GPS), no XMP, no profile, no comments
+    bare = Image.new(mode, clean.size)
+    bare.paste(clean)
+    return bare
+
+
+def _encode(image: Image.Image, mime: str) -> bytes:
+    buffer = io.BytesIO()
+    if mime == "image/avif":
+        image.save(buffer, "AVIF", **PIPELINE["avif"])  # type: ignore[arg-type]
+    elif mime == "image/webp":
+        image.save(buffer, "WEBP", **PIPELINE["webp"])  # type: ignore[arg-type]
+    elif mime == "image/jpeg":
+        image.save(buffer, "JPEG", optimize=True, progressive=True, **PIPELINE["jpeg"])  # type: ignore[arg-type]
+    else:
+        image.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(data)
+    os.chmod(temporary, 0o644)
+    os.replace(temporary, path)
+
+
+class ImageCache:
+    """Processed photos and preview cards, kept by content in ``folder``.
+
+    ``encoded`` counts the files this object encoded (a rebuild should encode none);
+    ``made`` holds every output it handed out, so :meth:`publish` can copy them.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.encoded = 0
+        self.made: dict[str, Path] = {}  # output name -> cached file, for publish()
+
+    # -- photos ------------------------------------------------------------------------------
+    def process(self, source: Path) -> ProcessedImage:
+        """Every web file of one photo, encoded now only if the cache lacks them.
+
+        Raises :class:`ImageProblem` for a photo that is over the limits or unreadable.
+        """
+        key = _pipeline_digest(_file_digest(source))
+        entry = self.folder / key[:2] / key
+        meta = entry / "meta.json"
+        if not meta.is_file():
+            with _locked(self.folder / "locks" / f"{key}.lock"):
+                if not meta.is_file():  # another process may have made it while we waited
+                    self._encode_photo(source, key, entry)
+        processed = _processed_from_json(json.loads(meta.read_text(encoding="utf-8")))
+        self._remember(entry, processed.names)
+        return processed
+
+    def _encode_photo(self, source: Path, key: str, entry: Path) -> None:
+        check_image(source)
+        stem = f"{_safe_stem(source.stem)}-{key[:10]}"
+        with Image.open(source) as original:
+            original.load()
+            image = _upright_srgb(original)
+        fallback = "image/png" if image.mode == "RGBA" else "image/jpeg"
+        types = [*(["image/avif"] if AVIF else []), "image/webp", fallback]
+        widths = sorted({min(w, image.width) for w in WIDTHS})
+        files: dict[str, bytes] = {}
+        variants = []
+        for width in widths:
+            height = max(1, round(image.height * width / image.width))
+            resized = (
+                image
+                if width == image.width
+                else image.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+            )
+            for mime in types:
+                name = f"{stem}-{width}.{SUFFIX[mime]}"
+                files[name] = _encode(resized, mime)
+                variants.append(Variant(name, width, height, mime))
+        crop = ImageOps.fit(image.convert("RGB"), SOCIAL_SIZE, Image.Resampling.LANCZOS)
+        social = Variant(f"{stem}-social.jpg", *SOCIAL_SIZE, "image/jpeg")
+        files[social.name] = _encode(crop, "image/jpeg")
+        self.encoded += len(files)
+        largest = variants[-1]
+        processed = ProcessedImage(largest.width, largest.height, tuple(variants), social)
+        self._store(entry, files, _processed_to_json(processed))
+
+    def _store(self, entry: Path, files: dict[str, bytes], meta: dict[str, object]) -> None:
+        """Write an entry's files, then its meta.json last: an entry with meta is whole."""
+        entry.mkdir(parents=True, exist_ok=True)
+        for name, data in files.items():
+            _atomic_write(entry / name, data)
+        _atomic_write(entry / "meta.json", json.dumps(meta, sort_keys=True).encode("utf-8"))
+
+    def _remember(self, entry: Path, names: list[str]) -> None:
+        for name in names:
+            self.made[name] = entry / name
+
+    # -- preview cards -----------------------------------------------------------------------
+    def social_card(
+        self, title: str, line: str, site_name: str, colours: tuple[str, str, str]
+    ) -> Variant:
+        """A 1200×630 PNG: ``title`` large, ``line`` (e.g. the date) and the site's name.
+
+        ``colours`` are background, text and accent, as ``#rrggbb``.
+        """
+        key = _pipeline_digest("card", title, line, site_name, colours, _file_digest(FONT))
+        entry = self.folder / key[:2] / key
+        name = f"card-{key[:16]}.png"
+        if not (entry / name).is_file():
+            with _locked(self.folder / "locks" / f"{key}.lock"):
+                if not (entry / name).is_file():
+                    data = draw_card(title, line, site_name, colours)
+                    self.encoded += 1
+                    entry.mkdir(parents=True, exist_ok=True)
+                    _atomic_write(entry / name, data)
+        self._remember(entry, [name])
+        return Variant(name, *SOCIAL_SIZE, "image/png")
+
+    def publish(self, names: set[str], folder: Path) -> None:
+        """Copy the named outputs into the site's images ``folder`` (unchanged ones are kept)."""
+        for name in sorted(names):
+            source = self.made[name]
+            target = folder / name
+            if target.is_file() and target.stat().st_size == source.stat().st_size:
+                continue  # names carry the content's digest: same name, same bytes
+            folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+            os.close(handle)
+            shutil.copyfile(source, temporary)
+            os.chmod(temporary, 0o644)
+            os.replace(temporary, target)
+
+
+def _processed_to_json(image: ProcessedImage) -> dict[str, object]:
+    return {
+        "width": image.width,
+        "height": image.height,
+        "variants": [v.__dict__ for v in image.variants],
+        "social": image.social.__dict__,
+    }
+
+
+def _processed_from_json(data: dict[str, object]) -> ProcessedImage:
+    variants = data["variants"]
+    social = data["social"]
+    assert isinstance(variants, list) and isinstance(social, dict)
+    return ProcessedImage(
+        int(data["width"]),  # type: ignore[call-overload]
+        int(data["height"]),  # type: ignore[call-overload]
+        tuple(Variant(**v) for v in variants),
+        Variant(**social),
+    )
+
+
+def draw_card(title: str, line: str, site_name: str, colours: tuple[str, str, str]) -> bytes:
+    """The PNG bytes of a preview card (see :meth:`ImageCache.social_card`)."""
+    background, text, accent = colours
+    width, height = SOCIAL_SIZE
+    image = Image.new("RGB", SOCIAL_SIZE, background)
+    draw = ImageDraw.Draw(image)
+    margin = 80
+    draw.rectangle((0, 0, 24, height), fill=accent)
+    small = ImageFont.truetype(str(FONT), 36)
+    draw.text((margin, 64), site_name, font=small, fill=accent)
+    # the largest size at which the title fits in four lines
+    for size in (72, 64, 56, 48, 42):
+        font = ImageFont.truetype(str(FONT), size)
+        lines = _wrap(title, font, width - 2 * margin)
+        if len(lines) <= 4:
+            break
+    lines = lines[:4]
+    if len(_wrap(title, font, width - 2 * margin)) > 4:
+        lines[-1] = lines[-1].rstrip(" .,;:") + "…"
+    y = 170
+    for text_line in lines:
+        draw.text((margin, y), text_line, font=font, fill=text)
+        y += int(size * 1.25)
+    draw.text((margin, height - 64 - 36), line, font=small, fill=text)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def _wrap(text: str, font: ImageFont.FreeTypeFont, room: float) -> list[str]:
+    """Lines of ``text`` no wider than ``room`` pixels (a word too long is cut)."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        trial = f"{current} {word}".strip()
+        if font.getlength(trial) <= room:
+            current = trial
+            continue
+        if current:
+            lines.append(current)
+        while font.getlength(word) > room:  # a single word wider than the card
+            cut = 1
+            for cut in range(len(word), 0, -1):
+                if font.getlength(word[:cut]) <= room:
+                    break
+            lines.append(word[:cut])
+            word = word[cut:]
+        current = word
+    if current:
+        lines.append(current)
+    return lines
+
+
+# -- images in editors' text -------------------------------------------------------------------
 IMG = re.compile(r"<img\b[^>]*>", re.I)
 ATTRIBUTE = re.compile(r'\s([a-zA-Z-]+)="([^"]*)"')
 

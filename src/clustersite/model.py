@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from clustersite.errors import Problem, relative_path
+from clustersite.media import PostMedia, resolve_media
 from clustersite.posts import Post, Story, parse_post
 from clustersite.projects import Project, load_projects
 from clustersite.settings import SiteSettings, build_date
@@ -62,6 +63,7 @@ class Site:
     pages: dict[str, dict[str, Path]]  # 'about.md' -> {'lv': path, 'en': path}, every Markdown file
     problems: list[Problem] = field(default_factory=list)
     today: dt.date = field(default_factory=build_date)
+    media: dict[str, PostMedia] = field(default_factory=dict)  # post path -> its files
 
     @property
     def errors(self) -> list[Problem]:
@@ -163,6 +165,7 @@ def load_site(settings: SiteSettings) -> Site:
     posts: list[Post] = []
     pages: dict[str, dict[str, Path]] = defaultdict(dict)
     seen_slugs: dict[tuple[str, str], str] = {}
+    media: dict[str, PostMedia] = {}
 
     for lang in settings.languages:
         lang_dir = settings.docs_dir / lang
@@ -216,6 +219,20 @@ def load_site(settings: SiteSettings) -> Site:
                 )
                 continue
             seen_slugs[(lang, post.slug)] = shown
+            # looked up on every load: a photo can go missing while the post stays the same
+            media[shown], found = resolve_media(
+                post.media,
+                post_file=path,
+                shown=shown,
+                slug=post.slug,
+                lang=lang,
+                default_folder=(settings.docs_dir / settings.default_language).joinpath(
+                    *relative[:-1]
+                ),
+                docs_dir=settings.docs_dir,
+                language_root=settings.language_root,
+            )
+            problems.extend(found)
             if post.date > today and not post.draft:
                 problems.append(
                     Problem(
@@ -227,4 +244,4 @@ def load_site(settings: SiteSettings) -> Site:
                     )
                 )
             posts.append(post)
-    return Site(settings, projects, posts, dict(pages), problems, today)
+    return Site(settings, projects, posts, dict(pages), problems, today, media)

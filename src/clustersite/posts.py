@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from clustersite.errors import Problem
+from clustersite.media import MEDIA_FIELDS, MediaRefs, read_media_fields
 from clustersite.yamlio import (
     not_a_date,
     parse_yaml,
@@ -26,7 +27,7 @@ __all__ = ["KINDS", "RESERVED_SLUGS", "Post", "Story", "parse_post", "plain_summ
 
 KINDS = ("news", "quarterly")
 RESERVED_SLUGS = {"page", "q1", "q2", "q3", "q4", "index", "rss", "atom"}
-POST_FIELDS = {"title", "date", "author", "projects", "kind", "summary", "draft"}
+POST_FIELDS = {"title", "date", "author", "projects", "kind", "summary", "draft", *MEDIA_FIELDS}
 # Fields that are not ours but are legitimate in any MkDocs page, or written by `translate`.
 PAGE_FIELDS = {
     "description",
@@ -55,6 +56,7 @@ class Post:
     summary: str = ""
     draft: bool = False
     description: str | None = None
+    media: MediaRefs = field(default_factory=MediaRefs)  # photos and documents, as written
 
     @property
     def key(self) -> str:
@@ -319,6 +321,7 @@ def parse_post(
                 severity="warning",
             )
 
+    media = read_media_fields(meta, doc.line, lang, add)
     summary = _text(summary_value) or plain_summary(body)
     if len(summary) > FEED_SUMMARY_LIMIT:
         add(
@@ -343,5 +346,6 @@ def parse_post(
         summary=summary,
         draft=draft,
         description=_text(meta.get("description")),
+        media=media,
     )
     return post, problems

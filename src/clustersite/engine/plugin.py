@@ -160,6 +160,7 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         )
         self.views[self.lang] = views
         self.generated = view_files.add_views(files, config, self.site, views)
+        view_files.drop_original_photos(files, self.site)
         self.media = {f.url: f.abs_src_path for f in files.media_files() if f.abs_src_path}
         self.render_cache.note_files(files)
         return files
