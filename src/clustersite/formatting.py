@@ -18,12 +18,14 @@ from functools import cache
 from babel import Locale
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_interval
+from babel.dates import format_time as babel_format_time
 from babel.numbers import format_currency, format_decimal, format_percent
 
 __all__ = [
     "FILTERS",
     "country_name",
     "format_date",
+    "format_event_time",
     "format_money",
     "format_number",
     "format_percent_share",
@@ -113,6 +115,77 @@ def format_period(start: dt.date, end: dt.date, locale: str) -> str:
     '2017. gada janvāris\\xa0– 2021. gada decembris'
     """
     return format_interval(start, end, "yMMMM", locale=locale)
+
+
+def format_event_time(
+    start: dt.date,
+    locale: str,
+    *,
+    start_time: dt.time | None = None,
+    end: dt.date | None = None,
+    end_time: dt.time | None = None,
+) -> str:
+    """When an event takes place, in the event's own wall-clock time, as the locale writes it.
+
+    The phrases (``event_*`` in the locale files) own their grammar: Latvian puts the month in
+    the locative after a day (``14. janvārī``) and writes times with a dot.
+
+    >>> day, ten, one = dt.date(2026, 1, 14), dt.time(10), dt.time(13)
+    >>> [format_event_time(day, l, start_time=ten, end_time=one) for l in ("lv", "it", "en")]
+    ['2026. gada 14. janvārī plkst. 10.00–13.00', '14 gennaio 2026, 10:00–13:00', '14 January 2026, 10:00–13:00']
+    >>> format_event_time(day, "lv", end=dt.date(2026, 2, 2))
+    '2026. gada 14. janvārī – 2. februārī'
+    >>> format_event_time(day, "en", start_time=dt.time(22), end=dt.date(2026, 1, 15), end_time=dt.time(2))
+    '14 January 2026, 22:00 – 15 January 2026, 02:00'
+    """
+    from clustersite.strings import Translator  # strings is the phrase book; it imports nothing
+
+    t = Translator(locale)
+    months = t("event_months").split()
+    pattern = t("event_time_pattern")
+
+    def day_phrase(day: dt.date) -> str:
+        return t("event_date", year=day.year, day=day.day, month=months[day.month - 1])
+
+    def clock(time: dt.time) -> str:
+        return babel_format_time(time, pattern, locale=locale)
+
+    last = end or start
+    if start_time is None:  # whole days
+        if last == start:
+            return day_phrase(start)
+        if (last.year, last.month) == (start.year, start.month):
+            return t(
+                "event_days_same_month",
+                year=start.year,
+                day=start.day,
+                end_day=last.day,
+                month=months[start.month - 1],
+            )
+        if last.year == start.year:
+            return t(
+                "event_days_same_year",
+                year=start.year,
+                day=start.day,
+                month=months[start.month - 1],
+                end_day=last.day,
+                end_month=months[last.month - 1],
+            )
+        return t("event_range", start=day_phrase(start), end=day_phrase(last))
+    if end_time is None:
+        return t("event_date_time", date=day_phrase(start), time=clock(start_time))
+    if last == start:
+        return t(
+            "event_date_times",
+            date=day_phrase(start),
+            time=clock(start_time),
+            end_time=clock(end_time),
+        )
+    return t(
+        "event_range",
+        start=t("event_date_time", date=day_phrase(start), time=clock(start_time)),
+        end=t("event_date_time", date=day_phrase(last), time=clock(end_time)),
+    )
 
 
 @cache

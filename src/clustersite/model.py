@@ -20,16 +20,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from clustersite.errors import Problem, relative_path
+from clustersite.events import Event, Happening, parse_event
 from clustersite.media import PostMedia, resolve_media
 from clustersite.posts import Post, Story, parse_post
 from clustersite.projects import Project, load_projects
-from clustersite.settings import SiteSettings, build_date
+from clustersite.settings import SiteSettings, build_time
 from clustersite.yamlio import parse_yaml, read_text, split_front_matter, unreadable_problems
 
 __all__ = ["Site", "load_site", "restore_post_cache", "store_post_cache"]
 
 # Addresses the generator owns in every language; a content file there would be hidden.
-GENERATED_PAGES = ("news/index.md", "projects/index.md")
+GENERATED_PAGES = ("news/index.md", "projects/index.md", "events/index.md", "events/past.md")
 
 _PostCacheKey = tuple[str, str, str, frozenset[str] | None]
 _post_cache: dict[_PostCacheKey, tuple[Post | None, list[Problem]]] = {}
@@ -62,8 +63,13 @@ class Site:
     posts: list[Post]  # every language's posts, drafts included (marked)
     pages: dict[str, dict[str, Path]]  # 'about.md' -> {'lv': path, 'en': path}, every Markdown file
     problems: list[Problem] = field(default_factory=list)
-    today: dt.date = field(default_factory=build_date)
+    now: dt.datetime = field(default_factory=build_time)  # upcoming or past is decided against it
     media: dict[str, PostMedia] = field(default_factory=dict)  # post path -> its files
+    events: list[Event] = field(default_factory=list)  # every language's, drafts included
+
+    @property
+    def today(self) -> dt.date:
+        return self.now.date()
 
     @property
     def errors(self) -> list[Problem]:
@@ -83,6 +89,23 @@ class Site:
         languages = self.settings.languages
         stories.sort(key=lambda story: story.sort_key(languages), reverse=True)
         return stories
+
+    def happenings(self, include_drafts: bool = False) -> list[Happening]:
+        """Every event with its translations, soonest start first (ties by address)."""
+        grouped: dict[str, dict[str, Event]] = defaultdict(dict)
+        for event in self.events:
+            if include_drafts or not event.draft:
+                grouped[event.key][event.lang] = event
+        happenings = [Happening(key, versions) for key, versions in grouped.items()]
+        languages = self.settings.languages
+        happenings.sort(key=lambda h: (h.facts(languages).starts_at, h.key))
+        return happenings
+
+    def event(self, lang: str, norm_src_uri: str) -> Event | None:
+        """The event written in ``lang`` at ``events/<yyyy>/<slug>.md``, if any."""
+        if not hasattr(self, "_event_index"):
+            self._event_index = {(e.lang, e.norm_src_uri): e for e in self.events}
+        return self._event_index.get((lang, norm_src_uri))
 
     def post(self, lang: str, norm_src_uri: str) -> Post | None:
         """The post written in ``lang`` at ``news/<yyyy>/<slug>.md``, if any."""
@@ -161,8 +184,12 @@ def load_site(settings: SiteSettings) -> Site:
         for p in problems
     )
     known = frozenset(projects) if project_files_ok else None
-    today = build_date()
+    now = build_time()
+    today = now.date()
     posts: list[Post] = []
+    events: list[Event] = []
+    seen_events: dict[tuple[str, str], str] = {}
+    problems.extend(_timezone_problems(settings))
     pages: dict[str, dict[str, Path]] = defaultdict(dict)
     seen_slugs: dict[tuple[str, str], str] = {}
     media: dict[str, PostMedia] = {}
@@ -186,6 +213,21 @@ def load_site(settings: SiteSettings) -> Site:
                     )
                 )
                 continue
+            if relative[0] == "events" and len(relative) > 1:
+                event, found = parse_event(
+                    path,
+                    shown,
+                    lang,
+                    relative[1:],
+                    set(known) if known is not None else None,
+                    settings.timezone,
+                )
+                problems.extend(found)
+                if event is None:
+                    continue
+                if _slug_is_new(seen_events, lang, event.slug, shown, problems):
+                    events.append(event)
+                continue
             if relative[0] != "news":
                 problems.extend(_check_page(path, shown))
                 if (
@@ -207,18 +249,8 @@ def load_site(settings: SiteSettings) -> Site:
             problems.extend(found)
             if post is None:
                 continue
-            earlier = seen_slugs.get((lang, post.slug))
-            if earlier is not None:
-                problems.append(
-                    Problem(
-                        shown,
-                        "file name",
-                        f"the slug '{post.slug}' is already used by {earlier}",
-                        "give one of the two posts another file name",
-                    )
-                )
+            if not _slug_is_new(seen_slugs, lang, post.slug, shown, problems):
                 continue
-            seen_slugs[(lang, post.slug)] = shown
             # looked up on every load: a photo can go missing while the post stays the same
             media[shown], found = resolve_media(
                 post.media,
@@ -244,4 +276,39 @@ def load_site(settings: SiteSettings) -> Site:
                     )
                 )
             posts.append(post)
-    return Site(settings, projects, posts, dict(pages), problems, today, media)
+    return Site(settings, projects, posts, dict(pages), problems, now, media, events)
+
+
+def _slug_is_new(
+    seen: dict[tuple[str, str], str], lang: str, slug: str, shown: str, problems: list[Problem]
+) -> bool:
+    """True the first time a slug is used in a language (in one section); else a problem."""
+    earlier = seen.get((lang, slug))
+    if earlier is not None:
+        problems.append(
+            Problem(
+                shown,
+                "file name",
+                f"the slug '{slug}' is already used by {earlier}",
+                "give one of the two files another file name",
+            )
+        )
+        return False
+    seen[(lang, slug)] = shown
+    return True
+
+
+def _timezone_problems(settings: SiteSettings) -> list[Problem]:
+    """The site's own time zone (the `timezone` option of the plugin) must be a real one."""
+    import zoneinfo
+
+    if settings.timezone in zoneinfo.available_timezones():
+        return []
+    return [
+        Problem(
+            "mkdocs.yml",
+            "plugins.clustersite.timezone",
+            f"'{settings.timezone}' is not a known time zone",
+            "write a zone of the tz database, e.g. Europe/Riga",
+        )
+    ]

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar, Generic, TypeVar
 
 from clustersite.errors import Problem
 from clustersite.media import MEDIA_FIELDS, MediaRefs, read_media_fields
@@ -42,8 +42,31 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FEED_SUMMARY_LIMIT = 400  # characters; longer summaries are cut by feed readers and search results
 
 
+class FiledByYear:
+    """A file at ``content/<lang>/<section>/<yyyy>/<slug>.md``: its key and addresses."""
+
+    section: ClassVar[str]
+    year_folder: str
+    slug: str
+
+    @property
+    def key(self) -> str:
+        """Shared by a file and its translations: '2020/klastera-aktualitates-2-2020'."""
+        return f"{self.year_folder}/{self.slug}"
+
+    @property
+    def norm_src_uri(self) -> str:
+        return f"{self.section}/{self.key}.md"
+
+    @property
+    def path_url(self) -> str:
+        """The URL below the language root: 'news/2020/x/'."""
+        return f"{self.section}/{self.key}/"
+
+
 @dataclass
-class Post:
+class Post(FiledByYear):
+    section: ClassVar[str] = "news"
     lang: str
     year_folder: str
     slug: str
@@ -59,36 +82,30 @@ class Post:
     media: MediaRefs = field(default_factory=MediaRefs)  # photos and documents, as written
 
     @property
-    def key(self) -> str:
-        """Shared by a post and its translations: '2020/klastera-aktualitates-2-2020'."""
-        return f"{self.year_folder}/{self.slug}"
-
-    @property
-    def norm_src_uri(self) -> str:
-        return f"news/{self.key}.md"
-
-    @property
-    def path_url(self) -> str:
-        """The URL below the language root: 'news/2020/x/'."""
-        return f"news/{self.key}/"
-
-    @property
     def quarter(self) -> int:
         return (self.date.month - 1) // 3 + 1
 
 
+Version = TypeVar("Version")
+
+
 @dataclass
-class Story:
-    """One piece of news in all the languages it is written in."""
+class Translated(Generic[Version]):
+    """One piece of content in all the languages it is written in (``lang -> version``)."""
 
     key: str
-    versions: dict[str, Post]
+    versions: dict[str, Version]
 
-    def version_for(self, lang: str, languages: tuple[str, ...]) -> Post:
-        """The post in ``lang``, else in the first language (site order) that has it."""
+    def version_for(self, lang: str, languages: tuple[str, ...]) -> Version:
+        """The version in ``lang``, else in the first language (site order) that has it."""
         if lang in self.versions:
             return self.versions[lang]
         return next(self.versions[other] for other in languages if other in self.versions)
+
+
+@dataclass
+class Story(Translated[Post]):
+    """One piece of news in all the languages it is written in."""
 
     def sort_key(self, languages: tuple[str, ...]) -> tuple[dt.date, str]:
         post = self.version_for(languages[0], languages)

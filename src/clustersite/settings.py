@@ -14,17 +14,23 @@ from typing import Any
 
 from clustersite.errors import ContentError, Problem
 
-__all__ = ["SiteIdentity", "SiteSettings", "build_date"]
+__all__ = ["SiteIdentity", "SiteSettings", "build_date", "build_time"]
 
 DEFAULT_NEWS_PER_PAGE = 10
+DEFAULT_TIMEZONE = "Europe/Riga"
+
+
+def build_time() -> dt.datetime:
+    """Now (UTC, whole seconds), or the moment SOURCE_DATE_EPOCH names (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    return dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
 
 
 def build_date() -> dt.date:
     """Today, or the day SOURCE_DATE_EPOCH names (for reproducible builds)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    return dt.datetime.now(tz=dt.UTC).date()
+    return build_time().date()
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,7 @@ class SiteSettings:
     language_names: dict[str, str]
     news_per_page: int = DEFAULT_NEWS_PER_PAGE
     site_url: str = ""
+    timezone: str = DEFAULT_TIMEZONE  # of events that name none
 
     @property
     def default_language(self) -> str:
@@ -67,6 +74,7 @@ class SiteSettings:
         i18n_languages: list[Any],
         news_per_page: int = DEFAULT_NEWS_PER_PAGE,
         site_url: str = "",
+        timezone: str = DEFAULT_TIMEZONE,
     ) -> SiteSettings:
         """From the `languages` list of mkdocs-static-i18n (dicts or its config objects)."""
         entries = [dict(item) if not isinstance(item, dict) else item for item in i18n_languages]
@@ -82,6 +90,7 @@ class SiteSettings:
             language_names=names,
             news_per_page=news_per_page,
             site_url=site_url,
+            timezone=timezone,
         )
 
     @classmethod
@@ -143,4 +152,5 @@ class SiteSettings:
             i18n["languages"],
             int(ours.get("news_per_page", DEFAULT_NEWS_PER_PAGE)),
             str(config.get("site_url") or ""),
+            str(ours.get("timezone", DEFAULT_TIMEZONE)),
         )

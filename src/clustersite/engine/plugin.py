@@ -54,6 +54,8 @@ class ClusterSiteConfig(Config):
     """Build the languages in parallel processes (``mkdocs build`` only, where cores allow)."""
     cache = c.Type(bool, default=True)
     """Reuse rendered pages whose every input is unchanged (see clustersite/cache.py)."""
+    timezone = c.Type(str, default="Europe/Riga")
+    """Time zone of events that name none (a tz database name)."""
     cache_dir = c.Type(str, default=".cache/plugin/clustersite")
     """Where the cache lives, relative to mkdocs.yml; `make clean` removes it."""
 
@@ -107,6 +109,7 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
             i18n_adapter.languages(config),
             self.config.news_per_page,
             config.site_url or "",
+            self.config.timezone,
         )
         # parsed posts kept between processes, named after clustersite's own code
         posts_cache = (
