@@ -7,8 +7,11 @@ tests have their own).
 from __future__ import annotations
 
 import os
+import re
 import textwrap
 from pathlib import Path
+
+import icalendar
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -64,6 +67,55 @@ def post_text(title: str, date: str, **fields: object) -> str:
     lines = [f"title: {title!r}", f"date: {date}"]
     lines += [f"{k}: {v}" for k, v in fields.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\nFirst paragraph of " + title + ".\n"
+
+
+def event_text(**fields: object) -> str:
+    lines = [f"{key}: {value}" for key, value in fields.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\nWhat the event is about.\n"
+
+
+def unfolded(data: bytes) -> list[str]:
+    """The content lines of an iCalendar file, checked for CRLF and 75-octet folding."""
+    assert data.endswith(b"\r\n")
+    physical = data.split(b"\r\n")[:-1]
+    assert all(b"\n" not in line and b"\r" not in line for line in physical)
+    assert all(len(line) <= 75 for line in physical), "lines are folded at 75 octets"
+    lines: list[str] = []
+    for raw in physical:
+        text = raw.decode("utf-8")
+        if text.startswith((" ", "\t")):
+            lines[-1] += text[1:]
+        else:
+            lines.append(text)
+    return lines
+
+
+def check_rfc5545(data: bytes, events: int) -> list[str]:
+    """A strict reading of what RFC 5545 requires of a published calendar."""
+    lines = unfolded(data)
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR"
+    names = [line.split(":", 1)[0].split(";", 1)[0] for line in lines]
+    assert names.count("VERSION") == 1 and "VERSION:2.0" in lines
+    assert names.count("PRODID") == 1
+    assert lines.count("BEGIN:VEVENT") == events == lines.count("END:VEVENT")
+    zones = {line.split(":", 1)[1] for line in lines if line.startswith("TZID:")}
+    for block in "\n".join(lines).split("BEGIN:VEVENT")[1:]:
+        props = [line for line in block.split("END:VEVENT")[0].split("\n") if line]
+        keys = [p.split(":", 1)[0].split(";", 1)[0] for p in props]
+        for once in ("UID", "DTSTAMP", "DTSTART"):
+            assert keys.count(once) == 1, once
+        assert not ("DTEND" in keys and "DURATION" in keys)
+        assert re.fullmatch(
+            r"DTSTAMP:\d{8}T\d{6}Z", next(p for p in props if p.startswith("DTSTAMP"))
+        )
+        for prop in props:
+            if match := re.match(r"(DTSTART|DTEND);TZID=([^:;]+):(\d{8}T\d{6})$", prop):
+                assert match[2] in zones, "every TZID has its VTIMEZONE"
+            elif prop.startswith(("DTSTART", "DTEND")):
+                assert re.fullmatch(r"(DTSTART|DTEND);VALUE=DATE:\d{8}", prop), prop
+    parsed = icalendar.Calendar.from_ical(data)
+    assert len(parsed.walk("VEVENT")) == events
+    return lines
 
 
 class SiteFactory:

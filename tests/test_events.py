@@ -21,16 +21,11 @@ from clustersite.events import Event, Moment
 from clustersite.formatting import format_event_time
 from clustersite.model import Site, load_site
 from clustersite.settings import SiteSettings
-from support import SiteFactory
+from support import SiteFactory, check_rfc5545, event_text, unfolded
 
 EPOCH = 1767225600  # 2026-01-01T00:00:00Z
 NOW = dt.datetime.fromtimestamp(EPOCH, tz=dt.UTC)
 RIGA = ZoneInfo("Europe/Riga")
-
-
-def event_text(**fields: object) -> str:
-    lines = [f"{key}: {value}" for key, value in fields.items()]
-    return "---\n" + "\n".join(lines) + "\n---\n\nWhat the event is about.\n"
 
 
 def local(days: int, hour: int | None = None) -> str:
@@ -345,50 +340,6 @@ SITE_URL = "https://example.org/site/"
 def ics(*events: Event, stamp: dt.datetime = NOW) -> bytes:
     entries = [CalendarEntry(e, f"{SITE_URL}events/{e.key}/", e.summary) for e in events]
     return calendar_bytes(entries, "Notikumi", stamp, SITE_URL)
-
-
-def unfolded(data: bytes) -> list[str]:
-    """The content lines of an iCalendar file, checked for CRLF and 75-octet folding."""
-    assert data.endswith(b"\r\n")
-    physical = data.split(b"\r\n")[:-1]
-    assert all(b"\n" not in line and b"\r" not in line for line in physical)
-    assert all(len(line) <= 75 for line in physical), "lines are folded at 75 octets"
-    lines: list[str] = []
-    for raw in physical:
-        text = raw.decode("utf-8")
-        if text.startswith((" ", "\t")):
-            lines[-1] += text[1:]
-        else:
-            lines.append(text)
-    return lines
-
-
-def check_rfc5545(data: bytes, events: int) -> list[str]:
-    """A strict reading of what RFC 5545 requires of a published calendar."""
-    lines = unfolded(data)
-    assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR"
-    names = [line.split(":", 1)[0].split(";", 1)[0] for line in lines]
-    assert names.count("VERSION") == 1 and "VERSION:2.0" in lines
-    assert names.count("PRODID") == 1
-    assert lines.count("BEGIN:VEVENT") == events == lines.count("END:VEVENT")
-    zones = {line.split(":", 1)[1] for line in lines if line.startswith("TZID:")}
-    for block in "\n".join(lines).split("BEGIN:VEVENT")[1:]:
-        props = [line for line in block.split("END:VEVENT")[0].split("\n") if line]
-        keys = [p.split(":", 1)[0].split(";", 1)[0] for p in props]
-        for once in ("UID", "DTSTAMP", "DTSTART"):
-            assert keys.count(once) == 1, once
-        assert not ("DTEND" in keys and "DURATION" in keys)
-        assert re.fullmatch(
-            r"DTSTAMP:\d{8}T\d{6}Z", next(p for p in props if p.startswith("DTSTAMP"))
-        )
-        for prop in props:
-            if match := re.match(r"(DTSTART|DTEND);TZID=([^:;]+):(\d{8}T\d{6})$", prop):
-                assert match[2] in zones, "every TZID has its VTIMEZONE"
-            elif prop.startswith(("DTSTART", "DTEND")):
-                assert re.fullmatch(r"(DTSTART|DTEND);VALUE=DATE:\d{8}", prop), prop
-    parsed = icalendar.Calendar.from_ical(data)
-    assert len(parsed.walk("VEVENT")) == events
-    return lines
 
 
 def test_a_calendar_file_of_one_timed_event() -> None:

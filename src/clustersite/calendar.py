@@ -15,14 +15,20 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import icalendar
 
 from clustersite.events import Event
+from clustersite.settings import SiteIdentity
 
-__all__ = ["CalendarEntry", "calendar_bytes", "event_uid"]
+if TYPE_CHECKING:
+    from clustersite.event_views import EventViews
+
+__all__ = ["CalendarEntry", "calendar_bytes", "event_uid", "write_calendars"]
 
 PRODUCT_ID = "-//clustersite//events//EN"  # RFC 5545 PRODID: who made the file (not its language)
 
@@ -153,3 +159,41 @@ def calendar_bytes(
     for entry in entries:
         calendar.add_component(_vevent(entry, stamp, site_url))
     return bytes(calendar.to_ical())
+
+
+def _description(event: Event, views: EventViews) -> str:
+    lines = [event.summary] if event.summary else []
+    if event.cancelled and event.cancelled_note:
+        lines.append(event.cancelled_note)
+    if event.online_url:
+        lines.append(f"{views.t('event_join_online')}: {event.online_url}")
+    if event.registration_open(views.site.now) and event.registration_url:
+        lines.append(f"{views.t('event_register')}: {event.registration_url}")
+    return "\n\n".join(lines)
+
+
+def write_calendars(views: EventViews, site_dir: Path, identity: SiteIdentity) -> None:
+    """This language's calendar files: one per event written in it, and the feed of upcoming
+    events (in the visitor's language where a version exists, else in another)."""
+    site_url = identity.url
+    base = (site_url or "/").rstrip("/") + "/"
+    languages = views.settings.languages
+    stamp = views.site.now
+    name = views.t("event_calendar_name", site=identity.name)
+
+    def entry(event: Event) -> CalendarEntry:
+        return CalendarEntry(
+            event, base + views.url(event.path_url, event.lang), _description(event, views)
+        )
+
+    for happening in views.happenings:
+        event = happening.versions.get(views.lang)
+        if event is None:
+            continue
+        path = site_dir / views.url(event.ics_url)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(calendar_bytes([entry(event)], event.title, stamp, site_url))
+    upcoming = [entry(h.version_for(views.lang, languages)) for h in views.upcoming]
+    feed = site_dir / views.url("events/calendar.ics")
+    feed.parent.mkdir(parents=True, exist_ok=True)
+    feed.write_bytes(calendar_bytes(upcoming, name, stamp, site_url))

@@ -24,6 +24,7 @@ from babel.numbers import format_currency, format_decimal, format_percent
 __all__ = [
     "FILTERS",
     "country_name",
+    "format_clock",
     "format_date",
     "format_event_time",
     "format_money",
@@ -117,6 +118,17 @@ def format_period(start: dt.date, end: dt.date, locale: str) -> str:
     return format_interval(start, end, "yMMMM", locale=locale)
 
 
+def format_clock(time: dt.time, locale: str) -> str:
+    """A time of day as the locale's event phrases write it.
+
+    >>> [format_clock(dt.time(9, 5), l) for l in ("lv", "it", "en")]
+    ['9.05', '09:05', '09:05']
+    """
+    from clustersite.strings import Translator  # strings is the phrase book; it imports nothing
+
+    return babel_format_time(time, Translator(locale)("event_time_pattern"), locale=locale)
+
+
 def format_event_time(
     start: dt.date,
     locale: str,
@@ -138,17 +150,16 @@ def format_event_time(
     >>> format_event_time(day, "en", start_time=dt.time(22), end=dt.date(2026, 1, 15), end_time=dt.time(2))
     '14 January 2026, 22:00 – 15 January 2026, 02:00'
     """
-    from clustersite.strings import Translator  # strings is the phrase book; it imports nothing
+    from clustersite.strings import Translator
 
     t = Translator(locale)
     months = t("event_months").split()
-    pattern = t("event_time_pattern")
 
     def day_phrase(day: dt.date) -> str:
         return t("event_date", year=day.year, day=day.day, month=months[day.month - 1])
 
     def clock(time: dt.time) -> str:
-        return babel_format_time(time, pattern, locale=locale)
+        return format_clock(time, locale)
 
     last = end or start
     if start_time is None:  # whole days

@@ -101,6 +101,12 @@ class Site:
         happenings.sort(key=lambda h: (h.facts(languages).starts_at, h.key))
         return happenings
 
+    def draft_sources(self) -> set[str]:
+        """The source paths of drafts (posts and events): shown only by `mkdocs serve`."""
+        return {p.norm_src_uri for p in self.posts if p.draft} | {
+            e.norm_src_uri for e in self.events if e.draft
+        }
+
     def event(self, lang: str, norm_src_uri: str) -> Event | None:
         """The event written in ``lang`` at ``events/<yyyy>/<slug>.md``, if any."""
         if not hasattr(self, "_event_index"):

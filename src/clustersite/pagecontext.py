@@ -109,8 +109,16 @@ class PageContextBuilder:
         )
         data: dict[str, Any] = dict(view.context) if view else {}
         post = self.site.post(written_in, norm) if kind == "post" else None
+        event = self.site.event(written_in, norm) if kind == "event" else None
         description = page.meta.get("description")
-        if post is not None:
+        jsonld: dict[str, Any] | None = None
+        if event is not None:
+            data["event"] = self.views.events.event_page(
+                event, page.url, self.views.project_card, self.absolute
+            )
+            description = description or event.summary
+            jsonld = data["event"].json_ld
+        elif post is not None:
             data.update(self.views.post_context(post, self.absolute(page.url)))
             description = description or post.summary
         elif kind == "project" and view is None:
@@ -160,13 +168,16 @@ class PageContextBuilder:
                     og_locale(a["lang"]) for a in alternates if a["exists"] and not a["current"]
                 ],
             },
-            "jsonld": json_for_html(self.json_ld(post, title, description, canonical))
-            if post
+            "jsonld": json_for_html(
+                jsonld if jsonld is not None else self.json_ld(post, title, description, canonical)
+            )
+            if post or jsonld
             else None,
             "data": data,
             "home_url": root,
             "news_url": f"{root}news/",
             "projects_url": f"{root}projects/",
+            "events_url": f"{root}events/",
         }
         return context
 

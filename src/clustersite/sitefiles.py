@@ -89,7 +89,7 @@ def site_pages(site: Site, view_sources: list[str]) -> dict[str, dict[str, str]]
     drafts left out, plus every generated view (``view_sources``: the same in every language).
     """
     settings = site.settings
-    drafts = {post.norm_src_uri for post in site.posts if post.draft}
+    drafts = site.draft_sources()
     versions: dict[str, dict[str, str]] = defaultdict(dict)
     for norm in site.pages:
         if norm in drafts or norm in GENERATED_PAGES:

@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import quote
 
+from clustersite.event_views import EventViews
 from clustersite.formatting import format_quarter, format_quarter_short
 from clustersite.model import Site
 from clustersite.posts import Post, Story
@@ -95,6 +96,7 @@ class LanguageViews:
         self.t = Translator(lang)
         self.root = self.settings.language_root(lang)
         stories = site.stories(include_drafts=include_drafts)
+        self.events = EventViews(site, lang, include_drafts=include_drafts)
         self.entries: list[Entry] = [self._entry(story) for story in stories]  # newest first
         self.by_key = {entry.key: entry for entry in self.entries}
         self.position = {entry.key: index for index, entry in enumerate(self.entries)}
@@ -175,6 +177,10 @@ class LanguageViews:
             *self.archive_views(),
             self.project_index_view(),
             *[self.project_view(p) for p in self.sorted_projects()],
+            *[
+                View("events", self.lang, norm, title, context)
+                for norm, title, context in self.events.listing_pages()
+            ],
         ]
 
     def view_sources(self) -> list[str]:
@@ -191,6 +197,7 @@ class LanguageViews:
             *[f"news/{year}/q{quarter}.md" for year, quarter in sorted(self.by_quarter)],
             "projects/index.md",
             *[f"projects/{slug}.md" for slug in sorted(self.site.projects)],
+            *self.events.view_sources(),
         ]
 
     def news_index_views(self) -> list[View]:
@@ -358,6 +365,7 @@ class LanguageViews:
                 for link in project.links
             ],
             "news": self.by_project.get(project.slug, []),
+            "events": self.events.project_events(project.slug),
         }
         return View(
             "project",
@@ -426,6 +434,7 @@ class LanguageViews:
         today = self.site.today
         return {
             "latest": self.entries[:HOME_NEWS],
+            "events": self.events.home_events(),
             "projects": [
                 self.project_card(p) for p in self.sorted_projects() if p.status(today) == "ongoing"
             ],

@@ -58,14 +58,14 @@ def add_views(
     narrative in another language gives way to the project page in this one.
     """
     lang = views.lang
-    drafts = {post.norm_src_uri for post in site.posts if post.draft}
+    drafts = site.draft_sources()
     narratives: set[str] = set()
     for file in list(files.documentation_pages()):
         norm = i18n_adapter.norm_src_uri(file)
         if norm in drafts:
             file.inclusion = InclusionLevel.DRAFT
-        elif norm.startswith(("news/", "projects/")):
-            file.inclusion = InclusionLevel.NOT_IN_NAV  # posts are reached from the archive
+        elif norm.startswith(("news/", "projects/", "events/")):
+            file.inclusion = InclusionLevel.NOT_IN_NAV  # posts and events: reached from listings
         if norm.startswith("projects/") and norm != "projects/index.md":
             if i18n_adapter.file_locale(file, lang) != lang:
                 files.remove(file)  # the data's translation beats another language's narrative

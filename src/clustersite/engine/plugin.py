@@ -23,7 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from clustersite import feeds, search, sitefiles
+from clustersite import calendar, feeds, search, sitefiles
 from clustersite.cache import code_digest
 from clustersite.engine import files as view_files
 from clustersite.engine import i18n_adapter, material, theme
@@ -236,6 +236,9 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         feeds.write_feeds(
             self.views[self.lang], Path(config.site_dir), _identity(config), self.config.feed_items
         )
+        calendar.write_calendars(
+            self.views[self.lang].events, Path(config.site_dir), _identity(config)
+        )
 
     @event_priority(-50)  # after Material's search plugin has indexed this language
     def _write_search_index(self, config: MkDocsConfig) -> None:
@@ -290,6 +293,8 @@ def _template_for(norm: str, site: Site) -> str | None:
         return "clustersite/home.html"
     if parts[0] == "news" and len(parts) == 3:
         return "clustersite/post.html"
+    if parts[0] == "events" and len(parts) == 3:
+        return "clustersite/event.html"
     if parts[0] == "projects" and len(parts) == 2 and parts[1].removesuffix(".md") in site.projects:
         return "clustersite/project.html"
     return None
