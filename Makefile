@@ -35,7 +35,8 @@ lock:
 	$(PY) -m pip install --quiet "uv==$(UV_VERSION)"
 	$(VENV)/bin/uv pip compile pyproject.toml --extra test --group build --universal \
 		--python-version 3.11 --generate-hashes --custom-compile-command "make lock" \
-		$(LOCK_FLAGS) --output-file $(LOCK)
+		--quiet $(LOCK_FLAGS) --output-file $(LOCK)
+	@echo "Wrote $(LOCK); commit it together with pyproject.toml."
 
 ## site: build the site into site/ (the previous site/ is kept if the build fails)
 site: $(STAMP)
