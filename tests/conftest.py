@@ -16,3 +16,10 @@ def make_site(tmp_path: Path) -> Callable[..., SiteFactory]:
         return SiteFactory(tmp_path / "site-src", per_page=per_page, **options)
 
     return factory
+
+
+@pytest.fixture(autouse=True)
+def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Editors' messages in English, whatever the test site's default language (lv): the
+    expected texts are English; tests of other languages set CLUSTERSITE_LANG themselves."""
+    monkeypatch.setenv("CLUSTERSITE_LANG", "en")

@@ -624,6 +624,7 @@ def test_check_lists_every_problem_with_file_line_and_fix(site: SiteFactory, run
         "fix": "write the date as YYYY-MM-DD, e.g. 2020-06-30",
         "line": 3,
         "severity": "error",
+        "key": "date.not_a_date",
     }
 
 

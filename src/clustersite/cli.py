@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from clustersite.errors import ContentError
+from clustersite.messages import editor_language, say
 from clustersite.posts import KINDS
 from clustersite.scaffold import (
     CommandError,
@@ -170,41 +171,33 @@ def _status(args: argparse.Namespace) -> int:
     return 0
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def _check(args: argparse.Namespace) -> int:
     from clustersite.model import load_site
 
+    default = None
     try:
         settings = _settings(args)
+        default = settings.default_language
         problems = load_site(settings).problems
     except ContentError as error:  # mkdocs.yml itself is missing or broken
         problems = error.problems
+    lang = editor_language(getattr(args, "lang", None), default)
     ordered = sorted(problems, key=lambda p: (p.severity != "error", p.path, p.line or 0, p.field))
+    ordered = [problem.in_language(lang) for problem in ordered]
     errors = [p for p in ordered if p.severity == "error"]
     warnings = [p for p in ordered if p.severity != "error"]
     if args.format == "json":
-        print(json.dumps([p.as_dict() for p in ordered], ensure_ascii=False, indent=2))
+        print(json.dumps([p.as_dict() for p in ordered], ensure_ascii=False, indent=2, default=str))
         return 1 if errors else 0
     for problem in ordered:
         print(problem)
     if ordered:
         print()
+    counts = {"errors": len(errors), "warnings": len(warnings)}
     if errors:
-        print(
-            f"{_plural(len(errors), 'error')} and {_plural(len(warnings), 'warning')}: "
-            "the site cannot be built until the errors are fixed."
-        )
+        print(say("check.summary.errors", lang, **counts))
         return 1
-    if warnings:
-        print(
-            f"{_plural(len(warnings), 'warning')}, no errors. The preview works, but the published "
-            "build (`make site`, CI: --strict) stops until the warnings are dealt with."
-        )
-        return 0
-    print("No problems found.")
+    print(say("check.summary.warnings" if warnings else "check.summary.none", lang, **counts))
     return 0
 
 
@@ -406,6 +399,12 @@ def build_parser() -> argparse.ArgumentParser:
             "Exit code 1 if there are errors; warnings alone give 0."
         ),
         _check,
+    )
+    check.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="the language of the messages (default: CLUSTERSITE_LANG, else the site's "
+        "default language, else the terminal's LANG)",
     )
     check.add_argument(
         "--format",

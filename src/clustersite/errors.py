@@ -3,14 +3,21 @@
 Every check in clustersite produces a :class:`Problem` that names the file, the line
 (where known), the field and the fix. The build turns the first problems into one
 ``PluginError``; ``clustersite check`` prints them all. Nothing here raises on its own.
+
+A problem is made from a message key (:meth:`Problem.of`): its text is English until
+:meth:`Problem.in_language` phrases it in the editor's language (clustersite.messages).
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
+from dataclasses import field as dataclass_field
 from pathlib import Path
+from typing import Any
 
-__all__ = ["ContentError", "Problem", "format_problems"]
+from clustersite.messages import editor_language, say
+
+__all__ = ["ContentError", "Problem", "build_failure", "format_problems"]
 
 
 @dataclass(frozen=True, order=True)
@@ -28,13 +35,55 @@ class Problem:
     fix: str
     line: int | None = None
     severity: str = "error"  # "error" stops the build; "warning" needs a person
+    key: str = dataclass_field(
+        default="", compare=False
+    )  # messages/<lang>.yml: <key>.message, <key>.fix
+    params: tuple[tuple[str, Any], ...] = dataclass_field(default=(), compare=False)
+
+    @classmethod
+    def of(
+        cls,
+        path: str,
+        field_name: str,
+        key: str,
+        /,
+        *,
+        line: int | None = None,
+        severity: str = "error",
+        **params: Any,
+    ) -> Problem:
+        """The problem ``key`` of the message files, its parameters filled in (English)."""
+        return cls(
+            path,
+            field_name,
+            say(f"{key}.message", "en", **params),
+            say(f"{key}.fix", "en", **params),
+            line=line,
+            severity=severity,
+            key=key,
+            params=tuple(params.items()),
+        )
+
+    def in_language(self, lang: str) -> Problem:
+        """The same problem, phrased in ``lang`` (English where a phrase is not translated)."""
+        if not self.key:
+            return self
+        params = dict(self.params)
+        return replace(
+            self,
+            message=say(f"{self.key}.message", lang, **params),
+            fix=say(f"{self.key}.fix", lang, **params),
+        )
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.field}: {self.message} — {self.fix}"
 
     def as_dict(self) -> dict[str, object]:
-        return asdict(self)
+        """For ``check --format json``: the text in the language it was phrased in, and its key."""
+        found = asdict(self)
+        del found["params"]
+        return found
 
 
 class ContentError(Exception):
@@ -45,13 +94,20 @@ class ContentError(Exception):
         super().__init__(format_problems(problems))
 
 
-def format_problems(problems: list[Problem], limit: int = 20) -> str:
-    """One line per problem, errors first, at most ``limit`` lines."""
+def format_problems(problems: list[Problem], limit: int = 20, lang: str = "en") -> str:
+    """One line per problem in ``lang``, errors first, at most ``limit`` lines."""
     ordered = sorted(problems, key=lambda p: (p.severity != "error", p.path, p.line or 0))
-    lines = [str(p) for p in ordered[:limit]]
+    lines = [str(p.in_language(lang)) for p in ordered[:limit]]
     if len(ordered) > limit:
-        lines.append(f"… and {len(ordered) - limit} more (run `clustersite check` to see all)")
+        lines.append(say("check.more", lang, count=len(ordered) - limit))
     return "\n".join(lines)
+
+
+def build_failure(problems: list[Problem], site_language: str) -> str:
+    """The message a build stops with, in the editor's language (see clustersite.messages)."""
+    lang = editor_language(None, site_language)
+    headline = say("build.failed", lang, count=len(problems))
+    return f"{headline}\n{format_problems(problems, lang=lang)}"
 
 
 def relative_path(path: Path, root: Path) -> str:

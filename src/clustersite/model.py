@@ -167,15 +167,7 @@ def _check_page(path: Path, shown: str) -> list[Problem]:
     if problem:
         return [problem]
     if doc is not None and doc.data is not None and not isinstance(doc.data, dict):
-        return [
-            Problem(
-                shown,
-                "front matter",
-                "must be `field: value` lines",
-                "write e.g. `title: …`",
-                line=first_line,
-            )
-        ]
+        return [Problem.of(shown, "front matter", "page.front_matter_not_fields", line=first_line)]
     return unreadable_problems(doc, shown) if doc is not None else []
 
 
@@ -210,14 +202,7 @@ def load_site(settings: SiteSettings) -> Site:
             norm = "/".join(relative)
             pages[norm][lang] = path
             if norm in GENERATED_PAGES:
-                problems.append(
-                    Problem(
-                        shown,
-                        "file",
-                        f"{norm} is made by the generator",
-                        "move this text elsewhere (e.g. into index.md or about.md) and delete the file",
-                    )
-                )
+                problems.append(Problem.of(shown, "file", "page.generated_address", page=norm))
                 continue
             if relative[0] == "events" and len(relative) > 1:
                 event, found = parse_event(
@@ -243,12 +228,7 @@ def load_site(settings: SiteSettings) -> Site:
                     and known is not None
                 ):
                     problems.append(
-                        Problem(
-                            shown,
-                            "file name",
-                            f"there is no project '{path.stem}' in data/projects/",
-                            f"name the file after a project's slug, or add data/projects/{path.stem}.yml",
-                        )
+                        Problem.of(shown, "file name", "page.project_unknown", slug=path.stem)
                     )
                 continue
             post, found = _cached_post(path, shown, lang, relative[1:], known)
@@ -273,12 +253,12 @@ def load_site(settings: SiteSettings) -> Site:
             problems.extend(found)
             if post.date > today and not post.draft:
                 problems.append(
-                    Problem(
+                    Problem.of(
                         shown,
                         "date",
-                        f"the post is dated {post.date}, in the future",
-                        "correct the date, or mark it `draft: true` until it is due",
+                        "post.in_the_future",
                         severity="warning",
+                        date=post.date.isoformat(),
                     )
                 )
             posts.append(post)
@@ -291,14 +271,7 @@ def _slug_is_new(
     """True the first time a slug is used in a language (in one section); else a problem."""
     earlier = seen.get((lang, slug))
     if earlier is not None:
-        problems.append(
-            Problem(
-                shown,
-                "file name",
-                f"the slug '{slug}' is already used by {earlier}",
-                "give one of the two files another file name",
-            )
-        )
+        problems.append(Problem.of(shown, "file name", "post.slug_taken", slug=slug, other=earlier))
         return False
     seen[(lang, slug)] = shown
     return True

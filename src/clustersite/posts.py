@@ -13,15 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Generic, TypeVar
 
+from clustersite.checker import Checker, kind_of
 from clustersite.errors import Problem
 from clustersite.media import MEDIA_FIELDS, MediaRefs, read_media_fields
-from clustersite.yamlio import (
-    not_a_date,
-    parse_yaml,
-    read_text,
-    split_front_matter,
-    unreadable_problems,
-)
+from clustersite.yamlio import parse_yaml, read_text, split_front_matter, unreadable_problems
 
 __all__ = ["KINDS", "RESERVED_SLUGS", "Post", "Story", "parse_post", "plain_summary"]
 
@@ -150,12 +145,6 @@ def plain_summary(body: str) -> str:
     return text.strip()
 
 
-def _text(value: Any) -> str | None:
-    if isinstance(value, str) and value.strip():
-        return value.strip()
-    return None
-
-
 def parse_post(
     path: Path, shown: str, lang: str, relative: tuple[str, ...], known_projects: set[str] | None
 ) -> tuple[Post | None, list[Problem]]:
@@ -163,193 +152,87 @@ def parse_post(
 
     ``known_projects`` is None when project files could not be loaded (then slugs are not checked).
     """
-    problems: list[Problem] = []
-
-    def add(
-        field_name: str, message: str, fix: str, line: int | None = None, severity: str = "error"
-    ) -> None:
-        problems.append(Problem(shown, field_name, message, fix, line=line, severity=severity))
-
+    check = Checker(shown)
     slug = Path(relative[-1]).stem
     year_folder = relative[0] if len(relative) == 2 else ""
     if len(relative) != 2 or not re.fullmatch(r"\d{4}", year_folder):
-        add(
-            "file",
-            "a post must be filed as news/<year>/<slug>.md",
-            f"move it to content/{lang}/news/<year of its date>/{slug}.md",
-        )
+        check.add("file", "post.not_in_year_folder", lang=lang, slug=slug)
     if not SLUG.match(slug):
         from clustersite.slugs import slugify  # slugs imports this module
 
-        add(
-            "file name",
-            f"'{slug}' is not a valid slug (the last part of the address)",
-            f"rename the file to {slugify(slug)}.md: lowercase ASCII letters, digits and hyphens "
-            "(`clustersite new post` makes the name for you)",
-        )
+        check.add("file name", "post.bad_slug", value=slug, suggestion=slugify(slug))
     elif slug in RESERVED_SLUGS:
-        add(
-            "file name",
-            f"'{slug}' is reserved for the archive's own addresses",
-            "rename the file, e.g. add a word to the slug",
-        )
+        check.add("file name", "post.reserved_slug", value=slug)
 
     text, problem = read_text(path, shown)
     if problem:
-        return None, [*problems, problem]
+        return None, [*check.problems, problem]
     assert text is not None
     if not text.strip():
-        add("file", "the file is empty", "add front matter with title and date, then the text")
-        return None, problems
+        check.add("file", "post.empty")
+        return None, check.problems
     front, body, first_line = split_front_matter(text)
-    if front is None and re.match(r"-{3}[ \t]*\n", text):
-        add(
-            "front matter",
-            "the front matter is not closed",
-            "add a '---' line after its last field (`title:`, `date:` …), before the text",
-            line=1,
-        )
-        return None, problems
     if front is None:
-        add(
-            "front matter",
-            "the post has no front matter",
-            "start the file with a '---' line, `title:` and `date:` lines, and another '---' line",
-        )
-        return None, problems
+        unclosed = re.match(r"-{3}[ \t]*\n", text)
+        key = "post.front_matter_not_closed" if unclosed else "post.no_front_matter"
+        check.add("front matter", key, line=1 if unclosed else None)
+        return None, check.problems
     doc, problem = parse_yaml(front, shown, first_line=first_line)
     if problem:
-        return None, [*problems, problem]
+        return None, [*check.problems, problem]
     assert doc is not None
+    check.doc = doc
     meta = doc.data if doc.data is not None else {}
     if not isinstance(meta, dict):
-        add(
-            "front matter",
-            "must be `field: value` lines",
-            "write `title: …` and `date: YYYY-MM-DD` lines",
-            line=first_line,
-        )
-        return None, problems
-    problems.extend(unreadable_problems(doc, shown, handled=("date",)))
+        check.add("front matter", "post.front_matter_not_fields", line=first_line)
+        return None, check.problems
+    check.extend(unreadable_problems(doc, shown, handled=("date",)))
 
-    raw_title = meta.get("title")
-    title = _text(raw_title)
-    if raw_title is None:
-        add("title", "is missing", "add `title: …` to the front matter", line=first_line)
-    elif title is None:
-        kind_name = "empty" if raw_title == "" else f"not text ({type(raw_title).__name__})"
-        add(
-            "title",
-            f"is {kind_name}",
-            "write the title as text; put it in quotes if it is only a number",
-            line=doc.line("title"),
-        )
-
-    raw_date = meta.get("date")
-    date: dt.date | None = None
-    if raw_date is None:
-        add("date", "is missing", "add `date: YYYY-MM-DD` to the front matter", line=first_line)
-    elif isinstance(raw_date, dt.datetime):
-        date = raw_date.date()
-    elif isinstance(raw_date, dt.date):
-        date = raw_date
+    # front matter is read again by MkDocs and Material: a number or yes/no must be quoted
+    title = None
+    if meta.get("title") is None:
+        check.add("title", "value.missing", line=doc.line("title") or first_line, field="title")
     else:
-        add("date", *not_a_date(raw_date, "2020-06-30"), line=doc.line("date"))
+        title = check.text(meta["title"], "title", required=True, as_written=False)
+    date = check.date(meta.get("date"), "date", required=True, line=doc.line("date") or first_line)
     if date and year_folder.isdigit() and int(year_folder) != date.year:
-        add(
+        check.add(
             "date",
-            f"the post is dated {date} but filed under news/{year_folder}/",
-            f"move it to content/{lang}/news/{date.year}/ or correct the date",
-            line=doc.line("date"),
+            "post.wrong_year_folder",
+            date=date.isoformat(),
+            folder=year_folder,
+            lang=lang,
+            year=date.year,
         )
 
     kind = meta.get("kind", "news")
     if kind not in KINDS:
-        add(
-            "kind",
-            f"'{kind}' is not a kind of post",
-            "use `kind: news` or `kind: quarterly`",
-            line=doc.line("kind"),
-        )
+        check.add("kind", "post.kind_unknown", value=kind, kinds=", ".join(KINDS))
 
-    raw_projects = meta.get("projects") or []
-    if isinstance(raw_projects, str):
-        raw_projects = [raw_projects]
-    projects: list[str] = []
-    if not isinstance(raw_projects, list):
-        add(
-            "projects",
-            "must be a list of project slugs",
-            "write `projects: [neeghw]`",
-            line=doc.line("projects"),
-        )
-    else:
-        for index, item in enumerate(raw_projects):
-            if not isinstance(item, str):
-                add(
-                    "projects",
-                    f"'{item}' is not a project slug",
-                    "write the slug of a file in data/projects/",
-                    line=doc.line(f"projects.{index}") or doc.line("projects"),
-                )
-            elif known_projects is not None and item not in known_projects:
-                choices = ", ".join(sorted(known_projects)) or "none yet"
-                add(
-                    "projects",
-                    f"there is no project '{item}' (data/projects/{item}.yml)",
-                    f"use one of: {choices}; or add the project with `clustersite new project {item}`",
-                    line=doc.line(f"projects.{index}") or doc.line("projects"),
-                )
-            else:
-                projects.append(item)
+    projects = _project_slugs(check, meta.get("projects"), known_projects)
+    author = check.text(meta.get("author"), "author", as_written=False)
+    summary_text = check.text(meta.get("summary"), "summary", as_written=False)
+    draft = check.boolean(meta.get("draft"), "draft")
+    check.unknown(
+        {key: None for key in meta if key not in PAGE_FIELDS},
+        POST_FIELDS,
+        "",
+        severity="warning",
+        key="post.field_unknown",
+    )
 
-    author = meta.get("author")
-    if author is not None and _text(author) is None:
-        add(
-            "author",
-            "must be text",
-            "write the author's or organisation's name",
-            line=doc.line("author"),
-        )
-    summary_value = meta.get("summary")
-    if summary_value is not None and _text(summary_value) is None:
-        add(
-            "summary",
-            "must be text",
-            "write one or two sentences, or leave `summary` out",
-            line=doc.line("summary"),
-        )
-    draft = meta.get("draft", False)
-    if not isinstance(draft, bool):
-        add(
-            "draft",
-            f"'{draft}' is not true or false",
-            "write `draft: true` or `draft: false`",
-            line=doc.line("draft"),
-        )
-        draft = False
-    for key in meta:
-        if key not in POST_FIELDS and key not in PAGE_FIELDS:
-            add(
-                str(key) if str(key).strip() else "(a field without a name)",
-                "is not a known field of a post",
-                f"remove it or correct the spelling; known fields: {', '.join(sorted(POST_FIELDS))}",
-                line=doc.line(str(key)),
-                severity="warning",
-            )
-
-    media = read_media_fields(meta, doc.line, lang, add)
-    summary = _text(summary_value) or plain_summary(body)
+    media = read_media_fields(meta, doc.line, lang, check.add_text)
+    summary = summary_text or plain_summary(body)
     if len(summary) > FEED_SUMMARY_LIMIT:
-        add(
+        check.warn(
             "summary",
-            f"is {len(summary)} characters long; feeds and search show about {FEED_SUMMARY_LIMIT}",
-            "write a shorter `summary:` of one or two sentences",
+            "post.summary_too_long",
             line=doc.line("summary") or first_line,
-            severity="warning",
+            length=len(summary),
+            limit=FEED_SUMMARY_LIMIT,
         )
-    if any(p.severity == "error" for p in problems) or title is None or date is None:
-        return None, problems
+    if check.has_errors or title is None or date is None:
+        return None, check.problems
     post = Post(
         lang=lang,
         year_folder=year_folder,
@@ -358,11 +241,42 @@ def parse_post(
         title=title,
         date=date,
         kind=str(kind),
-        author=_text(author),
+        author=author,
         projects=projects,
         summary=summary,
         draft=draft,
-        description=_text(meta.get("description")),
+        description=check.text(meta.get("description"), "description", as_written=False),
         media=media,
     )
-    return post, problems
+    return post, check.problems
+
+
+def _project_slugs(check: Checker, value: Any, known: set[str] | None) -> list[str]:
+    """The projects a post names, each once, each one that exists."""
+    if value is None or value == []:
+        return []
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list):
+        check.add("projects", "post.projects_not_list", kind=kind_of(value))
+        return []
+    projects: list[str] = []
+    for index, item in enumerate(items):
+        where = (
+            f"projects.{index}" if check.doc and check.doc.line(f"projects.{index}") else "projects"
+        )
+        line = check.doc.line(where) if check.doc else None
+        if not isinstance(item, str):
+            check.add("projects", "post.project_not_slug", line=line, kind=kind_of(item))
+        elif item in projects:
+            check.add("projects", "post.project_twice", line=line, value=item)
+        elif known is not None and item not in known:
+            check.add(
+                "projects",
+                "post.project_unknown",
+                line=line,
+                value=item,
+                choices=", ".join(sorted(known)) or "—",
+            )
+        else:
+            projects.append(item)
+    return projects

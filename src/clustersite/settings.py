@@ -101,56 +101,66 @@ class SiteSettings:
         config_path = root / "mkdocs.yml"
         shown = "mkdocs.yml"
         if not config_path.is_file():
-            raise ContentError(
-                [
-                    Problem(
-                        shown,
-                        "file",
-                        f"there is no mkdocs.yml in {root}",
-                        "run clustersite from the site's root folder",
-                    )
-                ]
-            )
+            raise ContentError([Problem.of(shown, "file", "config.missing", folder=str(root))])
         try:
             with config_path.open(encoding="utf-8") as stream:
                 config = yaml_load(stream) or {}
         except Exception as error:  # the YAML library raises many kinds; all mean "broken"
+            mark = getattr(error, "problem_mark", None)
+            line = mark.line + 1 if mark is not None else None
             raise ContentError(
-                [
-                    Problem(
-                        shown,
-                        "yaml",
-                        f"cannot be read: {error}",
-                        "fix the YAML syntax of mkdocs.yml",
-                    )
-                ]
+                [Problem.of(shown, "yaml", "config.unreadable", line=line)]
             ) from None
+        if not isinstance(config, dict):
+            raise ContentError([Problem.of(shown, "file", "config.not_fields")])
         plugin_options: dict[str, dict[str, Any]] = {}
-        for item in config.get("plugins") or []:
+        plugins = config.get("plugins") or []
+        for item in plugins if isinstance(plugins, list) else []:
             if isinstance(item, str):
                 plugin_options[item] = {}
             elif isinstance(item, dict):
                 for name, options in item.items():
-                    plugin_options[name] = options or {}
+                    plugin_options[str(name)] = options if isinstance(options, dict) else {}
         i18n = plugin_options.get("i18n")
-        if not i18n or not i18n.get("languages"):
-            raise ContentError(
-                [
-                    Problem(
-                        shown,
-                        "plugins.i18n.languages",
-                        "no languages are configured",
-                        "add the i18n plugin with its languages (see README)",
-                    )
-                ]
-            )
+        languages = i18n.get("languages") if i18n else None
+        if not isinstance(languages, list) or not languages:
+            raise ContentError([Problem.of(shown, "plugins.i18n.languages", "config.no_languages")])
         ours = plugin_options.get("clustersite", {})
+        problems = []
+        for index, entry in enumerate(languages):
+            if not (isinstance(entry, dict) and isinstance(entry.get("locale"), str)):
+                problems.append(
+                    Problem.of(shown, f"plugins.i18n.languages.{index}", "config.language_entry")
+                )
+        news_per_page = ours.get("news_per_page", DEFAULT_NEWS_PER_PAGE)
+        if (
+            isinstance(news_per_page, bool)
+            or not isinstance(news_per_page, int)
+            or news_per_page < 1
+        ):
+            problems.append(
+                Problem.of(
+                    shown,
+                    "plugins.clustersite.news_per_page",
+                    "config.not_whole_number",
+                    value=news_per_page,
+                    option="news_per_page",
+                    example=DEFAULT_NEWS_PER_PAGE,
+                )
+            )
+        folders = {"docs_dir": config.get("docs_dir", "docs")}
+        folders["plugins.clustersite.data_dir"] = ours.get("data_dir", "data/projects")
+        for option, value in folders.items():
+            if not isinstance(value, str) or not value.strip():
+                problems.append(Problem.of(shown, option, "config.not_folder", value=value))
+        if problems:
+            raise ContentError(problems)
         return cls.from_i18n(
             root,
-            config.get("docs_dir", "docs"),
-            ours.get("data_dir", "data/projects"),
-            i18n["languages"],
-            int(ours.get("news_per_page", DEFAULT_NEWS_PER_PAGE)),
+            folders["docs_dir"],
+            folders["plugins.clustersite.data_dir"],
+            languages,
+            news_per_page,
             str(config.get("site_url") or ""),
             str(ours.get("timezone", DEFAULT_TIMEZONE)),
         )

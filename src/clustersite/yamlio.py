@@ -18,7 +18,6 @@ from clustersite.errors import Problem
 __all__ = [
     "FRONT_MATTER",
     "YamlDocument",
-    "not_a_date",
     "parse_yaml",
     "read_text",
     "split_front_matter",
@@ -77,11 +76,20 @@ class YamlDocument:
     """Parsed YAML data plus the line of every key (``"budget.total" -> 9``)."""
 
     def __init__(
-        self, data: Any, lines: dict[str, int], unreadable: list[int] | None = None
+        self,
+        data: Any,
+        lines: dict[str, int],
+        unreadable: list[int] | None = None,
+        written: dict[str, str] | None = None,
     ) -> None:
         self.data = data
         self.lines = lines
         self.unreadable = unreadable or []  # lines of values kept as text (see _Loader)
+        self.written = written or {}  # each plain value as typed: `number: 1.10` -> "1.10"
+
+    def as_written(self, field: str) -> str | None:
+        """The value of ``field`` exactly as the editor typed it (before YAML read it)."""
+        return self.written.get(field)
 
     def line(self, field: str) -> int | None:
         """The line of ``field``, or of its nearest parent that has one."""
@@ -97,23 +105,12 @@ def read_text(path: Path, shown_as: str) -> tuple[str | None, Problem | None]:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        return None, Problem(
-            shown_as,
-            "file",
-            f"cannot be read ({error.strerror})",
-            "check that the file exists and is readable",
-        )
+        return None, Problem.of(shown_as, "file", "file.unreadable", reason=error.strerror or "")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return None, Problem(
-            shown_as,
-            "encoding",
-            "the file is not UTF-8 text",
-            "save it again as UTF-8 (in most editors: Save as… → Encoding: UTF-8)",
-            line=line,
-        )
+        return None, Problem.of(shown_as, "encoding", "file.not_utf8", line=line)
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
 
 
@@ -134,24 +131,11 @@ def _structure_problem(
             event = loader.get_event()
             line = event.start_mark.line + first_line if event.start_mark else None
             if isinstance(event, yaml.AliasEvent):
-                return Problem(
-                    shown_as,
-                    "yaml",
-                    f"an alias (*{event.anchor}) repeats another value",
-                    "write the value out in full; anchors (&name) and aliases (*name) "
-                    "are not supported",
-                    line=line,
-                )
+                return Problem.of(shown_as, "yaml", "yaml.alias", line=line, name=event.anchor)
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return Problem(
-                        shown_as,
-                        "yaml",
-                        f"values are nested more than {MAX_DEPTH} levels deep",
-                        "check the brackets and indentation from that line on",
-                        line=line,
-                    )
+                    return Problem.of(shown_as, "yaml", "yaml.too_deep", line=line, depth=MAX_DEPTH)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except (yaml.YAMLError, ValueError):
@@ -166,18 +150,31 @@ def _structure_problem(
     return None
 
 
-def _collect_lines(node: yaml.Node, prefix: str, lines: dict[str, int]) -> None:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                key = f"{prefix}{key_node.value}"
-                lines[key] = key_node.start_mark.line + 1
-                _collect_lines(value_node, key + ".", lines)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            key = f"{prefix}{index}"
-            lines[key] = item.start_mark.line + 1
-            _collect_lines(item, key + ".", lines)
+class _Collected:
+    """What the parsed nodes tell beyond the data: lines, typed text, repeated keys."""
+
+    def __init__(self) -> None:
+        self.lines: dict[str, int] = {}
+        self.written: dict[str, str] = {}
+        self.repeated: list[tuple[str, int, int]] = []  # (field, first line, second line)
+
+    def collect(self, node: yaml.Node, prefix: str = "") -> None:
+        if isinstance(node, yaml.ScalarNode) and prefix and node.style is None:
+            self.written[prefix.rstrip(".")] = node.value
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    key = f"{prefix}{key_node.value}"
+                    line = key_node.start_mark.line + 1
+                    if key in self.lines:
+                        self.repeated.append((key, self.lines[key], line))
+                    self.lines[key] = line
+                    self.collect(value_node, key + ".")
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                key = f"{prefix}{index}"
+                self.lines[key] = item.start_mark.line + 1
+                self.collect(item, key + ".")
 
 
 def parse_yaml(
@@ -186,13 +183,7 @@ def parse_yaml(
     """Parse ``text``; line numbers are offset so that they point into the editor's file."""
     if "\t" in text:
         number = text[: text.index("\t")].count("\n") + first_line
-        return None, Problem(
-            shown_as,
-            "yaml",
-            "a tab character is used for indentation or spacing",
-            "replace the tab with spaces",
-            line=number,
-        )
+        return None, Problem.of(shown_as, "yaml", "yaml.tab", line=number)
     problem = _structure_problem(text, shown_as, first_line)
     if problem:
         return None, problem
@@ -206,37 +197,41 @@ def parse_yaml(
             loader.dispose()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        what = (error.problem or "is not valid YAML").strip()
         context, start = (error.context or "").strip(), error.context_mark
         if start is not None and "quoted scalar" in context:  # the quote's line, not the file's end
-            mark, what = start, "a quotation mark opened on this line is never closed"
-        elif start is not None and mark is not None and start.line != mark.line and context:
-            what += f" ({context} that starts on line {start.line + first_line})"
+            return None, Problem.of(
+                shown_as, "yaml", "yaml.unclosed_quote", line=start.line + first_line
+            )
         line = mark.line + first_line if mark else None
-        return None, Problem(
-            shown_as,
-            "yaml",
-            f"YAML syntax error: {what}",
-            "check quotes, colons and indentation on that line "
-            "(text containing ': ' or starting with a quote must be quoted whole)",
-            line=line,
-        )
-    except yaml.YAMLError as error:  # e.g. a value that is not valid in YAML at all
-        return None, Problem(shown_as, "yaml", f"YAML error: {error}", "fix the YAML syntax")
-    except Exception as error:  # whatever a constructor raises, the editor needs a message
+        # the parser's own words stay out of the message: they are English and change between
+        # releases; the line and the usual causes are what an editor can act on
+        if start is not None and mark is not None and start.line != mark.line and context:
+            return None, Problem.of(
+                shown_as, "yaml", "yaml.syntax_since", line=line, start=start.line + first_line
+            )
+        return None, Problem.of(shown_as, "yaml", "yaml.syntax", line=line)
+    except yaml.YAMLError:  # e.g. a value that is not valid in YAML at all
+        return None, Problem.of(shown_as, "yaml", "yaml.syntax")
+    except Exception:  # whatever a constructor raises, the editor needs a message
         # a constructor of an explicit tag (!!binary, !!set …) that cannot take the value
-        return None, Problem(
-            shown_as,
-            "yaml",
-            f"a value cannot be read ({error})",
-            "remove tags such as !!binary or !!set and write plain values",
-        )
-    lines: dict[str, int] = {}
+        return None, Problem.of(shown_as, "yaml", "yaml.tag")
+    collected = _Collected()
     if node is not None:
-        _collect_lines(node, "", lines)
-        lines = {key: line + first_line - 1 for key, line in lines.items()}
+        collected.collect(node)
+    offset = first_line - 1
+    if collected.repeated:
+        key, first, second = collected.repeated[0]
+        return None, Problem.of(
+            shown_as,
+            key,
+            "yaml.repeated_key",
+            line=second + offset,
+            first=first + offset,
+            second=second + offset,
+        )
+    lines = {key: line + offset for key, line in collected.lines.items()}
     unreadable = sorted({line + first_line for line in loader.cs_unreadable})
-    return YamlDocument(data, lines, unreadable), None
+    return YamlDocument(data, lines, unreadable, collected.written), None
 
 
 def unreadable_problems(
@@ -250,44 +245,10 @@ def unreadable_problems(
     """
     keys = {line: key for key, line in doc.lines.items()}
     return [
-        Problem(
-            shown_as,
-            keys.get(line, "front matter"),
-            "looks like a date, a number or true/false, but is none",
-            "correct the value, or put it in quotes to keep it as text",
-            line=line,
-        )
+        Problem.of(shown_as, keys.get(line, "front matter"), "yaml.unreadable_value", line=line)
         for line in doc.unreadable
         if keys.get(line) not in handled
     ]
-
-
-_DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
-
-
-def not_a_date(value: Any, example: str) -> tuple[str, str]:
-    """The message and the fix for a value that should be a date.
-
-    >>> not_a_date("2021-02-30", "2020-06-30")[0]
-    "'2021-02-30' is not a day of the calendar"
-    >>> not_a_date(["2020-06-30"], "2020-06-30")[0]
-    'must be one date, not a list'
-    """
-    if isinstance(value, str) and _DATE_LIKE.match(value.strip()):
-        return (
-            f"'{value}' is not a day of the calendar",
-            "check the month and the day (February has 28 days, 29 in leap years)",
-        )
-    if isinstance(value, list | dict | set):
-        kind = (
-            "a list"
-            if isinstance(value, list)
-            else "a set of fields"
-            if isinstance(value, dict)
-            else "a set"
-        )
-        return f"must be one date, not {kind}", f"write one date as YYYY-MM-DD, e.g. {example}"
-    return f"'{value}' is not a date", f"write the date as YYYY-MM-DD, e.g. {example}"
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:

@@ -29,8 +29,9 @@ from clustersite.engine import files as view_files
 from clustersite.engine import i18n_adapter, material, theme
 from clustersite.engine.parallel import LanguageWorkers
 from clustersite.engine.render_cache import PageRenderCache
-from clustersite.errors import format_problems
+from clustersite.errors import build_failure
 from clustersite.images import size_and_defer_images
+from clustersite.messages import editor_language
 from clustersite.model import Site, load_site, restore_post_cache, store_post_cache
 from clustersite.pagecontext import PageContextBuilder, PageSource, not_found_languages
 from clustersite.settings import SiteIdentity, SiteSettings
@@ -123,13 +124,10 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         if posts_cache:
             store_post_cache(posts_cache)
         if site.errors:
-            count = len(site.errors)
-            raise PluginError(
-                f"{count} problem{'s' if count > 1 else ''} in the site's content:\n"
-                + format_problems(site.errors)
-            )
+            raise PluginError(build_failure(site.errors, settings.default_language))
+        editor_lang = editor_language(None, settings.default_language)
         for warning in site.warnings:
-            log.warning(str(warning))
+            log.warning(str(warning.in_language(editor_lang)))
         self.site = site
         self.views = {}
 
