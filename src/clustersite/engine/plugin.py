@@ -23,7 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from clustersite import calendar, feeds, search, sitefiles
+from clustersite import calendar, cms, feeds, search, sitefiles
 from clustersite.cache import code_digest
 from clustersite.engine import files as view_files
 from clustersite.engine import i18n_adapter, material, theme
@@ -59,6 +59,14 @@ class ClusterSiteConfig(Config):
     """Time zone of events that name none (a tz database name)."""
     cache_dir = c.Type(str, default=".cache/plugin/clustersite")
     """Where the cache lives, relative to mkdocs.yml; `make clean` removes it."""
+    cms = c.Type(bool, default=True)
+    """Write the browser editor at /admin/ (see clustersite/cms)."""
+    cms_repo = c.Type(str, default="")
+    """GitHub repository (owner/name) the editor saves to; default: from repo_url or CI."""
+    cms_branch = c.Type(str, default="main")
+    """Branch the editor saves to."""
+    cms_editorial_workflow = c.Type(bool, default=False)
+    """Save as pull requests for review instead of committing directly."""
 
 
 class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
@@ -270,6 +278,16 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
             self.site, default_views.view_sources(), site_dir, config.site_url or ""
         )
         material.patch_bundle(site_dir)
+        if self.config.cms:
+            options = cms.CmsOptions(
+                repo=self.config.cms_repo,
+                branch=self.config.cms_branch,
+                editorial_workflow=self.config.cms_editorial_workflow,
+                site_url=config.site_url or "",
+                repo_url=config.repo_url or "",
+            )
+            extra_css = [str(sheet) for sheet in config.extra_css]
+            cms.write_admin(self.site, site_dir, options, config.site_name, extra_css)
 
     on_post_build = CombinedEvent(
         _write_feeds, _write_search_index, _before_other_languages, _write_site_files
