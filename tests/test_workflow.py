@@ -1,4 +1,5 @@
-"""The GitHub Pages workflow is valid and passes zizmor's security audits.
+"""Every GitHub workflow (ours, and the one `clustersite init` gives a new site) is valid and
+passes zizmor's security audits.
 
 Both checkers come from PyPI (``check-jsonschema``, ``zizmor``) and run offline: the JSON
 schema is the one bundled with check-jsonschema, and zizmor's offline audits need no token.
@@ -13,6 +14,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKFLOWS = ROOT / ".github" / "workflows"
+STARTER_WORKFLOW = ROOT / "src" / "clustersite" / "starter" / "pages.yml"
+ALL_WORKFLOWS = [*sorted(WORKFLOWS.glob("*.yml")), STARTER_WORKFLOW]
 BIN = Path(sys.executable).parent
 
 
@@ -22,18 +25,19 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
 
 
-def test_pages_workflow_matches_the_github_schema() -> None:
+def test_every_workflow_matches_the_github_schema() -> None:
+    assert {path.name for path in WORKFLOWS.glob("*.yml")} >= {"pages.yml"}
     result = run(
         "check-jsonschema",
         "--builtin-schema",
         "vendor.github-workflows",
-        str(WORKFLOWS / "pages.yml"),
+        *map(str, ALL_WORKFLOWS),
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_zizmor_finds_nothing() -> None:
-    result = run("zizmor", "--offline", str(WORKFLOWS))
+    result = run("zizmor", "--offline", str(WORKFLOWS), str(STARTER_WORKFLOW))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings to report" in result.stdout, result.stdout
 
@@ -41,6 +45,13 @@ def test_zizmor_finds_nothing() -> None:
 def test_zizmor_pedantic_finds_nothing() -> None:
     """Even the findings that the default persona suppresses (for example permissions
     without an explanatory comment) are fixed, not hidden."""
-    result = run("zizmor", "--offline", "--persona=pedantic", "--format=json", str(WORKFLOWS))
+    result = run(
+        "zizmor",
+        "--offline",
+        "--persona=pedantic",
+        "--format=json",
+        str(WORKFLOWS),
+        str(STARTER_WORKFLOW),
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert json.loads(result.stdout) == [], result.stdout

@@ -10,6 +10,7 @@ Run it in the site's root folder (the one with ``mkdocs.yml``; a subfolder works
     clustersite status [--format table|json]
     clustersite check [--format text|json]
     clustersite build [--strict] [--site-dir site]
+    clustersite init DIR [--name "…"] [--languages lv,en,it] [--url https://…/]
 
 No command overwrites or deletes an editor's file: where the file to be created exists, the
 command says so and stops. Every failure is one plain message on stderr and a non-zero exit
@@ -27,6 +28,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from clustersite import init
 from clustersite.errors import ContentError
 from clustersite.messages import editor_language, say
 from clustersite.posts import KINDS
@@ -429,6 +431,9 @@ def build_parser() -> argparse.ArgumentParser:
         default=Path("site"),
         metavar="DIR",
         help="where the built site goes (default: site)",
+    )
+    init.add_arguments(
+        command(commands, "init", "start a new site in a new folder", init.DESCRIPTION, init.run)
     )
     return parser
 

@@ -1,0 +1,369 @@
+"""``clustersite init DIR``: a new organisation's site, ready to build and to publish.
+
+:func:`init_site` writes, into an empty or missing folder, everything a new site needs:
+``mkdocs.yml``, a README for its editors, a home and an about page per language, an empty
+``data/projects/``, the GitHub Pages workflow, a ``.gitignore`` and a ``requirements.txt``
+that pins the clustersite it was made with. The starter texts are files in
+``clustersite/starter/``; ``mkdocs.yml`` is composed here, because its language list and
+navigation follow the answers.
+
+Any language Babel knows may be chosen. clustersite's own interface phrases (menus, dates
+written out, the EU acknowledgement, notices) exist for :data:`UI_LANGUAGES`; the pages of
+any other language show those phrases in English, and ``init`` says so. Starter texts in
+another language are the English ones, to be rewritten.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+
+from clustersite import __version__
+from clustersite.safewrite import create_file
+from clustersite.scaffold import CommandError
+from clustersite.strings import LOCALES_DIR, Translator
+
+__all__ = [
+    "DEFAULT_LANGUAGES",
+    "DEFAULT_URL",
+    "DESCRIPTION",
+    "STARTER_DIR",
+    "UI_LANGUAGES",
+    "SiteAnswers",
+    "clustersite_requirement",
+    "init_site",
+    "parse_languages",
+    "run",
+    "site_answers",
+]
+
+STARTER_DIR = Path(__file__).parent / "starter"
+UI_LANGUAGES = tuple(sorted(path.stem for path in LOCALES_DIR.glob("*.yml")))
+DEFAULT_LANGUAGES = "lv,en,it"
+DEFAULT_URL = "http://127.0.0.1:8000/"
+FALLBACK_TEXT = "en"  # the starter texts of a language that has none of its own
+DESCRIPTION = (
+    "Start a new site in DIR (a new or empty folder): mkdocs.yml, a README for its editors,\n"
+    "a home and an about page per language, data/projects/, the GitHub Pages workflow,\n"
+    "a .gitignore and requirements.txt. What is not given as an option is asked for when\n"
+    "the command runs in a terminal.\n\n"
+    "example:\n"
+    '  clustersite init my-site --name "Latvian Health Tourism Cluster" \\\n'
+    "      --languages lv,en,it --url https://example.github.io/my-site/"
+)
+
+
+@dataclass(frozen=True)
+class SiteAnswers:
+    """What ``init`` asks: the organisation, the languages (default first) and the address."""
+
+    name: str
+    languages: tuple[str, ...]
+    url: str = DEFAULT_URL
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+
+def parse_languages(text: str, default: str | None = None) -> tuple[str, ...]:
+    """``"lv, en,it"`` -> ``("lv", "en", "it")``, the default language first.
+
+    >>> parse_languages("en,lv", default="lv")
+    ('lv', 'en')
+    """
+    codes: list[str] = []
+    for part in text.split(","):
+        code = part.strip().replace("-", "_")
+        if not code:
+            continue
+        try:
+            locale = Locale.parse(code)
+        except (UnknownLocaleError, ValueError):
+            raise CommandError(
+                f"--languages: '{part.strip()}' is not a language code that Babel knows; "
+                "write codes such as lv, en, it, de, lt"
+            ) from None
+        if str(locale) not in codes:
+            codes.append(str(locale))
+    if not codes:
+        raise CommandError("--languages: name at least one language, e.g. --languages lv,en,it")
+    if default is not None:
+        default = default.strip().replace("-", "_")
+        if default not in codes:
+            raise CommandError(
+                f"--default-language: '{default}' is not one of the languages "
+                f"({', '.join(codes)}); add it to --languages or choose one of them"
+            )
+        codes.remove(default)
+        codes.insert(0, default)
+    return tuple(codes)
+
+
+def _check_name(name: str) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise CommandError('--name: give the organisation\'s name, e.g. --name "LETERA"')
+    return name
+
+
+def _check_url(url: str) -> str:
+    url = url.strip()
+    if not url.startswith(("http://", "https://")) or " " in url:
+        raise CommandError(
+            f"--url: '{url}' is not a web address; write it in full, "
+            "e.g. https://example.github.io/my-site/"
+        )
+    return url if url.endswith("/") else url + "/"
+
+
+def site_answers(
+    name: str | None,
+    languages: str | None,
+    default_language: str | None,
+    url: str | None,
+    ask: Callable[[str, str], str] | None,
+) -> SiteAnswers:
+    """The answers from the flags; ``ask(question, default)`` fills in the ones not given
+    (None: no one to ask, so the defaults are taken and the name is required)."""
+    if name is None:
+        if ask is None:
+            raise CommandError('give the organisation\'s name with --name "…"')
+        name = ask("Name of the organisation", "")
+    if languages is None:
+        languages = ask("Languages, comma-separated", DEFAULT_LANGUAGES) if ask else None
+    codes = parse_languages(languages or DEFAULT_LANGUAGES, default_language)
+    if default_language is None and ask is not None and len(codes) > 1:
+        codes = parse_languages(",".join(codes), ask("Default language", codes[0]))
+    if url is None:
+        url = ask("Address of the published site", DEFAULT_URL) if ask else None
+    return SiteAnswers(_check_name(name), codes, _check_url(url or DEFAULT_URL))
+
+
+def clustersite_requirement() -> str:
+    """The requirements.txt line for the clustersite running now.
+
+    Installed from a Git repository, it is pinned to that commit (pip records where a
+    package came from, PEP 610); otherwise to its version, with a comment on how to point
+    it at the repository.
+    """
+    try:
+        recorded = metadata.distribution("clustersite").read_text("direct_url.json")
+    except metadata.PackageNotFoundError:
+        recorded = None
+    origin = json.loads(recorded) if recorded else {}
+    vcs = origin.get("vcs_info", {})
+    if vcs.get("vcs") == "git" and vcs.get("commit_id"):
+        return f"clustersite @ git+{origin['url']}@{vcs['commit_id']}\n"
+    return (
+        "# Install clustersite from its repository, at a tag or commit, e.g.\n"
+        f"#   clustersite @ git+https://github.com/<owner>/clustersite@v{__version__}\n"
+        f"clustersite=={__version__}\n"
+    )
+
+
+def _yaml_text(value: str) -> str:
+    """A YAML scalar that reads back as ``value`` (a JSON string is valid YAML)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _language_name(code: str) -> str:
+    name = Locale.parse(code).get_display_name(code) or code
+    return name[:1].upper() + name[1:]
+
+
+def _starter(relative: str, answers: SiteAnswers, lang: str | None = None) -> str:
+    folder = lang if lang and (STARTER_DIR / lang).is_dir() else FALLBACK_TEXT
+    path = STARTER_DIR / (f"{folder}/{relative}" if lang else relative)
+    text = path.read_text(encoding="utf-8")
+    front, _, body = text.partition("\n---\n")  # front matter values are quoted YAML text
+    if lang is None:
+        return text.replace("{name}", answers.name)
+    return (
+        front.replace("{name}", _yaml_text(answers.name)[1:-1])
+        + "\n---\n"
+        + body.replace("{name}", answers.name)
+    )
+
+
+def _page_title(lang: str, answers: SiteAnswers, page: str) -> str:
+    front = _starter(page, answers, lang).split("\n---\n")[0]
+    line = next(line for line in front.splitlines() if line.startswith("title: "))
+    return line.removeprefix("title: ").strip()
+
+
+def mkdocs_yml(answers: SiteAnswers) -> str:
+    """The site's configuration: Material, clustersite and static-i18n, one entry per language."""
+    default = answers.default_language
+    labels = {
+        lang: [
+            _page_title(lang, answers, "index.md"),
+            Translator(lang)("news"),
+            Translator(lang)("projects"),
+            _page_title(lang, answers, "about.md"),
+        ]
+        for lang in answers.languages
+    }
+    pages = ("index.md", "news/index.md", "projects/index.md", "about.md")
+    nav = "".join(
+        f"  - {_yaml_text(label)}: {page}\n"
+        for label, page in zip(labels[default], pages, strict=True)
+    )
+    languages = ""
+    for lang in answers.languages:
+        languages += (
+            f"        - locale: {lang}\n          name: {_yaml_text(_language_name(lang))}\n"
+        )
+        if lang == default:
+            languages += "          default: true\n          build: true\n"
+            continue
+        languages += "          build: true\n          nav_translations:\n"
+        for ours, theirs in zip(labels[default], labels[lang], strict=True):
+            languages += f"            {_yaml_text(ours)}: {_yaml_text(theirs)}\n"
+    return f"""\
+# {answers.name}: the site's configuration. Editors write in content/<language>/ and
+# data/projects/; everything else here is for maintainers.
+site_name: {_yaml_text(answers.name)}
+site_author: {_yaml_text(answers.name)}
+# The Pages workflow sets SITE_URL to the published address.
+site_url: !ENV [SITE_URL, {_yaml_text(answers.url)}]
+docs_dir: content
+strict: false  # `clustersite build --strict` and the Pages workflow stop on warnings
+
+theme:
+  name: material
+  language: {default}
+  font: false            # system fonts: nothing is loaded from another host
+  features:
+    - navigation.tabs
+    - navigation.top
+    - search.highlight
+  palette:
+    scheme: default
+    primary: custom
+    accent: custom
+
+nav:
+{nav}
+markdown_extensions:
+  - toc:
+      permalink: false
+  - attr_list
+  - admonition
+  - tables
+
+plugins:
+  - search
+  # Nothing is loaded from another host (Mermaid, unused, is never fetched).
+  - privacy:
+      assets_exclude:
+        - unpkg.com/mermaid@*
+      links: false
+  - clustersite:
+      news_per_page: 10
+  - i18n:
+      docs_structure: folder
+      fallback_to_default: true
+      reconfigure_material: true
+      reconfigure_search: false  # clustersite writes one search index per language
+      languages:
+{languages}"""
+
+
+def _readme(answers: SiteAnswers) -> str:
+    text = _starter("README.md", answers)
+    translate = ""
+    if len(answers.languages) > 1:
+        source = f"content/{answers.default_language}/news/2026/the-title-of-the-news.md"
+        translate = f".venv/bin/clustersite translate {source} --to {answers.languages[1]}\n"
+    return text.replace("{translate}", translate)
+
+
+def planned_files(answers: SiteAnswers) -> dict[str, str]:
+    """Every file ``init`` writes, by its path in the new site."""
+    files = {
+        "mkdocs.yml": mkdocs_yml(answers),
+        "README.md": _readme(answers),
+        "requirements.txt": clustersite_requirement(),
+        ".gitignore": _starter("gitignore", answers),
+        ".github/workflows/pages.yml": _starter("pages.yml", answers),
+        "data/projects/.gitkeep": "",  # git keeps no empty folder
+    }
+    for lang in answers.languages:
+        for page in ("index.md", "about.md"):
+            files[f"content/{lang}/{page}"] = _starter(page, answers, lang)
+    return files
+
+
+def init_site(target: Path, answers: SiteAnswers) -> list[str]:
+    """Write the new site into ``target`` (missing or empty); the paths written, in order."""
+    if target.exists() and not target.is_dir():
+        raise CommandError(f"{target} is a file; name a new or empty folder for the site")
+    if target.is_dir() and any(target.iterdir()):
+        raise CommandError(
+            f"{target} is not empty; nothing was written. Name a new or empty folder "
+            "(init never changes an existing site)"
+        )
+    files = planned_files(answers)
+    for relative, text in files.items():
+        create_file(target / relative, text)
+    return list(files)
+
+
+def ui_language_notes(answers: SiteAnswers) -> list[str]:
+    """What ``init`` tells about languages that clustersite has no interface phrases for."""
+    missing = [lang for lang in answers.languages if lang not in UI_LANGUAGES]
+    if not missing:
+        return []
+    return [
+        f"clustersite has interface phrases in {', '.join(UI_LANGUAGES)} only: the pages in "
+        f"{', '.join(missing)} show its menus, labels and notices in English (dates and "
+        "numbers follow the language), and their starter pages are in English, to be rewritten"
+    ]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``clustersite init``."""
+    parser.add_argument("dir", metavar="DIR", type=Path, help="the new site's folder")
+    parser.add_argument("--name", help="the organisation's name, in quotes")
+    parser.add_argument(
+        "--languages",
+        metavar="CODES",
+        help=f"the site's languages, comma-separated (default: {DEFAULT_LANGUAGES}); "
+        "any language Babel knows",
+    )
+    parser.add_argument(
+        "--default-language",
+        metavar="CODE",
+        help="the language at the site's root (default: the first of --languages)",
+    )
+    parser.add_argument(
+        "--url", help=f"the address the site is published at (default: {DEFAULT_URL})"
+    )
+
+
+def _ask(question: str, default: str) -> str:
+    shown = f" [{default}]" if default else ""
+    return input(f"{question}{shown}: ").strip() or default
+
+
+def run(args: argparse.Namespace) -> int:
+    """``clustersite init``: ask what is missing (in a terminal), write the site, say what next."""
+    ask = _ask if sys.stdin.isatty() else None
+    answers = site_answers(args.name, args.languages, args.default_language, args.url, ask)
+    written = init_site(args.dir, answers)
+    print(f"Created the site of {answers.name} in {args.dir}: {len(written)} files.")
+    for note in ui_language_notes(answers):
+        print(f"Note: {note}.")
+    print(
+        f"Next: cd {args.dir}, install clustersite (README.md), run `clustersite check` and "
+        "`clustersite build --strict`, then push to GitHub (README.md, Publish)."
+    )
+    return 0

@@ -1,0 +1,161 @@
+"""``clustersite init``: a new site that builds with --strict and passes the check at once."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.utils.yaml import yaml_load
+
+from clustersite.cli import main
+from clustersite.init import UI_LANGUAGES
+from clustersite.model import load_site
+from clustersite.settings import SiteSettings
+from clustersite.yamlio import split_front_matter
+
+NAME = 'Klasteris "Demo": Rīga & Co'
+NAME_IN_HTML = "Klasteris &#34;Demo&#34;: Rīga &amp; Co"
+
+
+def init(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    code = main(["init", *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def strict_build(root: Path) -> Path:
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=True)
+    build(config)
+    return root / "site"
+
+
+def test_a_new_site_passes_the_check_and_builds_strictly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "new-site"
+    code, _out, err = init(capsys, str(root), "--name", NAME, "--languages", "lv,en,it")
+    assert (code, err) == (0, ""), err
+    written = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+    assert written == sorted(
+        [
+            ".github/workflows/pages.yml",
+            ".gitignore",
+            "README.md",
+            "data/projects/.gitkeep",
+            "mkdocs.yml",
+            "requirements.txt",
+            *(
+                f"content/{lang}/{page}"
+                for lang in ("en", "it", "lv")
+                for page in ("about.md", "index.md")
+            ),
+        ]
+    )
+    assert load_site(SiteSettings.from_mkdocs_yml(root)).problems == []
+    assert main(["check", "--root", str(root)]) == 0
+
+    site = strict_build(root)
+    for prefix, home, about in (
+        ("", "Sākums", "Par mums"),
+        ("en/", "Home", "About us"),
+        ("it/", "Home", "Chi siamo"),
+    ):
+        html = (site / prefix / "index.html").read_text(encoding="utf-8")
+        assert f'<html lang="{prefix.strip("/") or "lv"}"' in html and home in html, prefix
+        about_page = (site / prefix / "about/index.html").read_text(encoding="utf-8")
+        assert f"<title>{about} – {NAME_IN_HTML}</title>" in about_page, prefix
+        assert (site / prefix / "news/index.html").is_file()
+        assert (site / prefix / "projects/index.html").is_file()
+
+    config = yaml_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["site_name"] == NAME  # quotes, colon and ampersand read back exactly
+    front, _, _ = split_front_matter((root / "content/it/index.md").read_text(encoding="utf-8"))
+    assert NAME in yaml.safe_load(front or "")["description"]
+    assert "clustersite" in (root / "requirements.txt").read_text(encoding="utf-8")
+
+
+def test_the_default_language_comes_first_and_any_babel_language_is_accepted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "site"
+    args = [str(root), "--name", "Demo", "--languages", "de,lv", "--default-language", "lv"]
+    code, out, err = init(capsys, *args)
+    assert code == 0, err
+    assert "de" not in UI_LANGUAGES and "de" in out  # said: English interface phrases for de
+    languages = SiteSettings.from_mkdocs_yml(root).languages
+    assert languages == ("lv", "de")
+    site = strict_build(root)
+    assert '<html lang="de"' in (site / "de/index.html").read_text(encoding="utf-8")
+    assert '<html lang="lv"' in (site / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "names"),
+    [
+        (["--languages", "lv,xx-nope"], "xx-nope"),
+        (["--languages", "lv,en", "--default-language", "it"], "it"),
+        (["--url", "example.org"], "example.org"),
+        (["--name", "  "], "--name"),
+    ],
+)
+def test_bad_answers_are_refused_and_nothing_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], names: str
+) -> None:
+    root = tmp_path / "site"
+    given = ["--name", "Demo", *args] if "--name" not in args else args
+    code, _out, err = init(capsys, str(root), *given)
+    assert code == 1 and names in err and "Traceback" not in err
+    assert not root.exists()
+
+
+def test_a_folder_that_is_not_empty_is_left_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "notes.txt").write_text("mine\n", encoding="utf-8")
+    code, _out, err = init(capsys, str(root), "--name", "Demo")
+    assert code == 1 and str(root) in err
+    assert [p.name for p in root.iterdir()] == ["notes.txt"]
+    assert (root / "notes.txt").read_text(encoding="utf-8") == "mine\n"
+
+    a_file = tmp_path / "file"
+    a_file.write_text("x", encoding="utf-8")
+    assert init(capsys, str(a_file), "--name", "Demo")[0] == 1
+    assert a_file.read_text(encoding="utf-8") == "x"
+
+
+def test_without_a_terminal_the_name_is_required(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    code, _out, err = init(capsys, str(tmp_path / "site"))
+    assert code == 1 and "--name" in err
+    assert not (tmp_path / "site").exists()
+
+
+def test_in_a_terminal_what_is_missing_is_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    # name, languages, default language, address
+    monkeypatch.setattr("sys.stdin", Terminal("Demo asked\nen,it\nit\nhttps://example.org/x\n"))
+    root = tmp_path / "site"
+    code, _out, err = init(capsys, str(root))
+    assert code == 0, err
+    settings = SiteSettings.from_mkdocs_yml(root)
+    assert settings.languages == ("it", "en")
+    config = yaml_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["site_name"] == "Demo asked"
+    # the address given (SITE_URL, when set, wins at build time)
+    assert '!ENV [SITE_URL, "https://example.org/x/"]' in (root / "mkdocs.yml").read_text(
+        encoding="utf-8"
+    )
