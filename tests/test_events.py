@@ -441,3 +441,73 @@ def test_nothing_is_written_to_the_content_folder(site: SiteFactory, tmp_path: P
     before = path.read_bytes()
     load(site)
     assert path.read_bytes() == before
+
+
+# -- the editor's commands ------------------------------------------------------------------
+
+
+def test_new_event_writes_a_file_that_passes_the_checks(
+    site: SiteFactory, run_cli: Callable[..., tuple[int, str, str]]
+) -> None:
+    code, out, err = run_cli(
+        "new", "event", "--title", "Seminārs Rīgā", "--start", "2026-01-14T10:00",
+        "--end", "2026-01-14T13:00", "--location", "Rīga, Brīvības iela 1", "--project", "neeghw",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "content/lv/events/2026/seminars-riga.md" in out
+    (event,) = load(site).events
+    assert (event.title, event.start, event.end, event.location, event.projects) == (
+        "Seminārs Rīgā",
+        Moment(dt.date(2026, 1, 14), dt.time(10)),
+        Moment(dt.date(2026, 1, 14), dt.time(13)),
+        "Rīga, Brīvības iela 1",
+        ["neeghw"],
+    )
+    assert run_cli("check")[0] == 0
+    before = (site.root / "content/lv/events/2026/seminars-riga.md").read_bytes()
+    code, _out, err = run_cli(
+        "new", "event", "--title", "Seminārs Rīgā", "--start", "2026-01-14T10:00"
+    )  # fmt: skip
+    assert code == 1 and "already exists" in err
+    assert (site.root / "content/lv/events/2026/seminars-riga.md").read_bytes() == before
+
+
+def test_new_event_without_a_place_asks_for_one(
+    site: SiteFactory, run_cli: Callable[..., tuple[int, str, str]]
+) -> None:
+    code, out, _err = run_cli("new", "event", "--title", "Vebinārs", "--start", "2026-02-02")
+    assert code == 0 and "location" in out
+    code, out, err = run_cli("check")
+    assert code == 1 and "content/lv/events/2026/vebinars.md:4: location: is empty" in out + err
+
+
+@pytest.mark.parametrize(
+    ("arguments", "words"),
+    [
+        (["--start", "2026-01-14T10:00", "--end", "2026-01-14T09:00"], "before it starts"),
+        (["--start", "10:00"], "time without a date"),
+        (["--start", "2026-01-14", "--online-url", "zoom"], "not a web address"),
+        (["--start", "2026-01-14", "--project", "nope"], "no project 'nope'"),
+        (["--start", "2026-01-14", "--lang", "de"], "not a language of this site"),
+    ],
+)
+def test_new_event_refuses_what_the_checks_refuse(
+    site: SiteFactory,
+    run_cli: Callable[..., tuple[int, str, str]],
+    arguments: list[str],
+    words: str,
+) -> None:
+    code, out, err = run_cli("new", "event", "--title", "Seminārs", *arguments)
+    assert code == 1 and words in err and "Traceback" not in out + err
+    assert not (site.root / "content/lv/events").exists()
+
+
+def test_status_lists_events_and_their_translations(
+    site: SiteFactory, run_cli: Callable[..., tuple[int, str, str]]
+) -> None:
+    write_event(site, "lv", "seminars", start="2026-03-10")
+    write_event(site, "it", "seminars", start="2026-03-10")
+    code, out, _err = run_cli("status")
+    assert code == 0
+    (row,) = [line.split() for line in out.splitlines() if "events/2026/seminars.md" in line]
+    assert row == ["event", "events/2026/seminars.md", "source", "missing", "ok"]

@@ -55,3 +55,15 @@ def test_zizmor_pedantic_finds_nothing() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert json.loads(result.stdout) == [], result.stdout
+
+
+def test_pages_are_rebuilt_every_day() -> None:
+    """Upcoming and past events, and open registration, are decided at build time."""
+    import yaml
+
+    workflow = yaml.safe_load((WORKFLOWS / "pages.yml").read_text(encoding="utf-8"))
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
+    (schedule,) = triggers["schedule"]
+    minute, hour, day, month, weekday = schedule["cron"].split()
+    assert minute.isdigit() and hour.isdigit()
+    assert (day, month, weekday) == ("*", "*", "*")

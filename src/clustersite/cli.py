@@ -5,6 +5,7 @@ Run it in the site's root folder (the one with ``mkdocs.yml``; a subfolder works
 
     clustersite new post --title "Jauns projekts Rīgā" --date 2021-05-04 [--project neeghw]
     clustersite new quarterly 2020 2 [--lang lv]
+    clustersite new event --title "Seminārs" --start 2026-01-14T10:00 [--end 2026-01-14T13:00]
     clustersite new project <slug>
     clustersite translate content/lv/news/2020/x.md --to en
     clustersite status [--format table|json]
@@ -35,6 +36,7 @@ from clustersite.posts import KINDS
 from clustersite.scaffold import (
     CommandError,
     Created,
+    new_event,
     new_post,
     new_project,
     new_quarterly,
@@ -107,6 +109,24 @@ def _new_post(args: argparse.Namespace) -> int:
         projects=args.projects,
         kind=args.kind,
         author=args.author,
+    )
+    _print_created(created)
+    print(NEXT_STEP)
+    return 0
+
+
+def _new_event(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    created = new_event(
+        settings,
+        title=args.title,
+        start=args.start,
+        end=args.end,
+        location=args.location,
+        online_url=args.online_url,
+        slug=args.slug,
+        lang=args.lang,
+        projects=args.projects,
     )
     _print_created(created)
     print(NEXT_STEP)
@@ -282,7 +302,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=_Formatter,
     )
     new.set_defaults(handler=None, parser=new)
-    kinds = new.add_subparsers(title="what to create", metavar="<post|quarterly|project>")
+    kinds = new.add_subparsers(title="what to create", metavar="<post|quarterly|event|project>")
 
     post = command(
         kinds,
@@ -317,6 +337,38 @@ def build_parser() -> argparse.ArgumentParser:
     )
     post.add_argument("--kind", choices=KINDS, default="news", help="news (default) or quarterly")
     post.add_argument("--author", help="the author or organisation (optional)")
+
+    event = command(
+        kinds,
+        "event",
+        "an event (seminar, fair, webinar, meeting)",
+        (
+            "Create content/<lang>/events/<year>/<slug>.md, checked before it is written.\n\n"
+            "example:\n"
+            '  clustersite new event --title "Seminārs Rīgā" --start 2026-01-14T10:00 \\\n'
+            '      --end 2026-01-14T13:00 --location "Rīga, Brīvības iela 1"'
+        ),
+        _new_event,
+    )
+    event.add_argument("--title", required=True, help="the event's name, in quotes")
+    event.add_argument(
+        "--start",
+        required=True,
+        help="when it starts: YYYY-MM-DDTHH:MM on the organiser's clock, or only the day",
+    )
+    event.add_argument("--end", help="when it ends, written as --start (optional)")
+    event.add_argument("--location", help="the place and address, in quotes; or online")
+    event.add_argument("--online-url", dest="online_url", help="the address of an online event")
+    event.add_argument("--slug", help="the last part of the address (default: from the title)")
+    event.add_argument("--lang", help="the language of the file (default: the site's default)")
+    event.add_argument(
+        "--project",
+        dest="projects",
+        action="append",
+        default=[],
+        metavar="SLUG",
+        help="a project the event belongs to; repeat for several",
+    )
 
     quarterly = command(
         kinds,

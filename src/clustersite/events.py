@@ -436,7 +436,11 @@ def parse_event(
     online_url = reader.web_address("online_url", meta.get("online_url"))
     is_online = location is not None and location.lower() == ONLINE
     if raw_location is not None and location is None:
-        add("location", "must be text", "write the place and address, or `location: online`")
+        add(
+            "location",
+            "is empty" if raw_location == "" else "must be text",
+            "write the place and address, or `location: online` and `online_url:`",
+        )
     elif location is None and "online_url" not in meta:
         add(
             "location",

@@ -17,6 +17,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,6 +74,11 @@ HINTS: dict[str, dict[str, str]] = {
         "quarterly_heading": "Ceturkšņa ziņas",
         "quarterly_none": "Šajā ceturksnī ziņu vēl nav.",
         "translated": "iztulkojiet virsrakstu un tekstu; šīs divas rindas neaiztieciet",
+        "event_location": "vieta un adrese, vai online (tad arī online_url)",
+        "event_timezone": "ja ne {zone}, piemēram, Europe/Rome",
+        "event_body": (
+            "Pirmajā rindkopā īsi pastāstiet, kas notiks un kam tas domāts: tā redzama notikumu sarakstā. Tālāk: darba kārtība, runātāji, kā pieteikties."
+        ),
     },
     "it": {
         "summary": (
@@ -93,6 +99,11 @@ HINTS: dict[str, dict[str, str]] = {
         "quarterly_heading": "Le notizie del trimestre",
         "quarterly_none": "Per questo trimestre non ci sono ancora notizie.",
         "translated": "traducete il titolo e il testo; non modificate queste due righe",
+        "event_location": "luogo e indirizzo, oppure online (allora anche online_url)",
+        "event_timezone": "se non {zone}, ad es. Europe/Rome",
+        "event_body": (
+            "Nel primo paragrafo dite in breve di che evento si tratta e a chi si rivolge: compare nell'elenco degli eventi. Poi il programma, i relatori e come partecipare."
+        ),
     },
     "en": {
         "summary": (
@@ -113,6 +124,11 @@ HINTS: dict[str, dict[str, str]] = {
         "quarterly_heading": "News of the quarter",
         "quarterly_none": "There is no news for this quarter yet.",
         "translated": "translate the title and the text; leave these two lines as they are",
+        "event_location": "place and address, or online (then online_url too)",
+        "event_timezone": "if not {zone}, e.g. Europe/Rome",
+        "event_body": (
+            "In the first paragraph, say briefly what the event is and who it is for: it appears in the list of events. Then the agenda, the speakers and how to take part."
+        ),
     },
 }
 
@@ -319,6 +335,82 @@ def new_post(
         author=author,
         body=_hint(lang, "body"),
     )
+
+
+def new_event(
+    settings: SiteSettings,
+    *,
+    title: str,
+    start: str,
+    end: str | None = None,
+    location: str | None = None,
+    online_url: str | None = None,
+    slug: str | None = None,
+    lang: str | None = None,
+    projects: Sequence[str] = (),
+) -> Created:
+    """Create ``content/<lang>/events/<yyyy>/<slug>.md``, checked as `clustersite check` would.
+
+    ``start`` and ``end`` are written as the editor gave them (``2026-01-14T10:00`` or a day);
+    the new file is read back by the event checks before anything is written, so a file this
+    command creates always passes them.
+    """
+    from clustersite.events import RESERVED_EVENT_SLUGS, parse_event
+
+    lang = _check_language(settings, lang)
+    title = _check_text(title, "title")
+    chosen = _check_projects(settings, projects)
+    year = start.strip()[:4]
+    if slug is None:
+        slug = slugify(title, RESERVED_EVENT_SLUGS, "event")
+    elif (problem := slug_problem(slug, RESERVED_EVENT_SLUGS)) is not None:
+        raise CommandError(f"--slug {problem}")
+    advice = "Edit that file, or choose another address with --slug."
+    folder = settings.docs_dir / lang / "events"
+    target = folder / year / f"{slug}.md"
+    _refuse_existing(target, settings, advice)
+    lines = ["---", _yaml_line("title", title), f"start: {start.strip()}"]
+    if end:
+        lines.append(f"end: {end.strip()}")
+    place = (location or "").strip() or ("online" if online_url else "")
+    lines.append(
+        _yaml_line("location", place)
+        if place
+        else 'location: ""  # ' + _hint(lang, "event_location")
+    )
+    if online_url:
+        lines.append(_yaml_line("online_url", online_url.strip()))
+    lines += [
+        "# timezone: " + _hint(lang, "event_timezone").format(zone=settings.timezone),
+        "# registration_url: https://…",
+        "# registration_deadline: YYYY-MM-DD",
+        _yaml_line("projects", chosen),
+        "---",
+        "",
+        _hint(lang, "event_body"),
+        "",
+    ]
+    text = "\n".join(lines)
+    with tempfile.TemporaryDirectory() as scratch:
+        draft = Path(scratch) / "event.md"
+        draft.write_text(text, encoding="utf-8")
+        shown = relative_path(target, settings.root)
+        relative = (year, f"{slug}.md")
+        _event, problems = parse_event(
+            draft, shown, lang, relative, set(known_projects(settings)), settings.timezone
+        )
+    errors = [p for p in problems if p.severity == "error" and p.field != "location"]
+    if any(p.field == "start" for p in errors):  # a start that is no date names no year folder
+        errors = [p for p in errors if p.field != "file"]
+    if errors:
+        raise CommandError(
+            "; ".join(f"{p.field}: {p.message} — {p.fix}" for p in errors)
+            + ". Nothing was written."
+        )
+    created = _create(target, text, settings, advice)
+    if not place:
+        created.notes.append("write the place and address in `location:` (or `location: online`)")
+    return created
 
 
 def _quarter_posts(settings: SiteSettings, lang: str, year: int, quarter: int) -> list[Post]:

@@ -176,7 +176,13 @@ def _markdown_files(folder: Path) -> list[Path]:
 
 
 def _page_status(relative: str, found: dict[str, Path], settings: SiteSettings) -> StatusItem:
-    kind = "post" if relative.startswith("news/") else "page"
+    kind = (
+        "post"
+        if relative.startswith("news/")
+        else "event"
+        if relative.startswith("events/")
+        else "page"
+    )
     texts: dict[str, str] = {}
     for lang, path in found.items():
         text, _problem = read_text(path, relative)
@@ -275,7 +281,7 @@ def translation_status(settings: SiteSettings) -> StatusReport:
         for path in _markdown_files(folder):
             pages.setdefault(path.relative_to(folder).as_posix(), {})[lang] = path
     items = [_page_status(relative, found, settings) for relative, found in pages.items()]
-    order = {"post": 0, "page": 1}
+    order = {"post": 0, "event": 1, "page": 2}
     items.sort(key=lambda item: (order[item.kind], item.item))
     if settings.data_dir.is_dir():
         items += [

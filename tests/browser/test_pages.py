@@ -35,6 +35,11 @@ PAGES: dict[str, str | None] = {
     "post": "news/2020/klastera-aktualitates-2-2020/",
     "projects": "projects/",
     "project": "projects/neeghw/",
+    "events": "events/",
+    "events-past": "events/past/",
+    "events-year": "events/2027/",
+    "event": "events/2027/biedru-kopsapulce/",
+    "event-online": "events/2021/neeghw-partneru-tiksanas/",
     "404": None,
 }
 WCAG_AA = {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
