@@ -59,6 +59,7 @@ LIGHTHOUSE_PAGES = {
     "home": "",
     "post": "news/2020/klastera-aktualitates-2-2020/",
     "project": "projects/neeghw/",
+    "event": "events/2027/biedru-kopsapulce/",
 }
 LIGHTHOUSE_MINIMUM = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
 LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src"}
