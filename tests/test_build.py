@@ -149,7 +149,8 @@ def test_project_page_lists_its_news(news_site: SiteFactory) -> None:
     assert "End of March" in html
     assert "€220,231.00" in html and "€198,208.00" in html and "90%" in html
     assert "Spain" in html and "Germany" in html
-    assert "Co-funded by the European Union" in html and 'class="cs-eu-emblem"' in html
+    assert "Co-funded by the COSME programme of the European Union" in html
+    assert 'class="cs-eu-emblem"' in html
 
 
 def test_feeds_parse_and_hold_their_languages_posts(news_site: SiteFactory) -> None:
@@ -197,7 +198,8 @@ def test_project_without_budget_shows_no_budget(make_site: Callable[..., SiteFac
     site.build()
     html = site.html("en/projects/cluster/index.html")
     assert 'class="cs-budget"' not in html and "€0.00" not in html
-    assert "Co-funded by the European Union (European Regional Development Fund)" in html
+    assert '<span class="cs-eu__statement">European Union</span>' in html
+    assert '<span class="cs-eu__fund">European Regional Development Fund</span>' in html
     assert "Parts of this page have not been translated into English yet" in html
 
 

@@ -64,7 +64,7 @@ def test_health_tourism_project_in_latvian(site: Path) -> None:
         "85%",
         "2017. gada janvāris",
         "2021. gada decembris",
-        "Līdzfinansē Eiropas Savienība",
+        "Eiropas Savienība Eiropas Reģionālās attīstības fonds",  # 2014–2020: Union and fund
     ):
         assert expected in text
     assert 'class="cs-eu-emblem"' in read(site, "projects/health-tourism-cluster/index.html")

@@ -7,7 +7,7 @@ import string
 
 import pytest
 
-from clustersite.strings import LOCALES_DIR, Translator, load_strings
+from clustersite.strings import LOCALES_DIR, load_strings
 
 LANGUAGES = sorted(p.stem for p in LOCALES_DIR.glob("*.yml"))
 
@@ -26,18 +26,6 @@ def test_same_keys_and_placeholders_as_english(lang: str) -> None:
     assert set(other) == set(english)
     for key, text in english.items():
         assert placeholders(other[key]) == placeholders(text), key
-
-
-@pytest.mark.parametrize(
-    ("lang", "expected"),
-    [
-        ("lv", "Līdzfinansē Eiropas Savienība"),
-        ("it", "Cofinanziato dall'Unione europea"),
-        ("en", "Co-funded by the European Union"),
-    ],
-)
-def test_eu_statement(lang: str, expected: str) -> None:
-    assert Translator(lang)("eu_acknowledgement") == expected
 
 
 def test_latvian_and_italian_keep_their_diacritics() -> None:

@@ -21,6 +21,7 @@ from clustersite.events import Event, Happening
 from clustersite.formatting import format_clock, format_date, format_event_time, language_name
 from clustersite.model import Site
 from clustersite.strings import Translator
+from clustersite.visibility import Acknowledgement
 
 __all__ = ["EventCard", "EventPage", "EventViews", "when"]
 
@@ -78,7 +79,7 @@ class EventPage:
     calendar_url: str  # this event's .ics, from the site root
     cancelled_note: str | None
     projects: list[dict[str, Any]] = field(default_factory=list)  # project cards
-    acknowledgements: list[str] = field(default_factory=list)  # one per distinct EU statement
+    acknowledgements: list[Acknowledgement] = field(default_factory=list)  # one per distinct one
     events_url: str = ""
     json_ld: dict[str, Any] = field(default_factory=dict)
 
@@ -247,7 +248,7 @@ class EventViews:
             for slug in event.projects
             if slug in self.site.projects
         ]
-        acknowledgements = list(dict.fromkeys(p["acknowledgement"] for p in projects))
+        acknowledgements = list(dict.fromkeys(p["eu"] for p in projects))
         return EventPage(
             card=card,
             time_zone=f"{zone} ({event.timezone})",

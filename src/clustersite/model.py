@@ -23,7 +23,7 @@ from clustersite.errors import Problem, relative_path
 from clustersite.events import Event, Happening, parse_event
 from clustersite.media import PostMedia, resolve_media
 from clustersite.posts import Post, Story, parse_post
-from clustersite.projects import Project, load_projects
+from clustersite.projects import Project, load_projects, review_warnings
 from clustersite.settings import SiteSettings, build_time
 from clustersite.yamlio import parse_yaml, read_text, split_front_matter, unreadable_problems
 
@@ -262,6 +262,7 @@ def load_site(settings: SiteSettings) -> Site:
                     )
                 )
             posts.append(post)
+    problems.extend(review_warnings(projects, today))
     return Site(settings, projects, posts, dict(pages), problems, now, media, events)
 
 

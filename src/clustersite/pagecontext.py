@@ -172,7 +172,7 @@ class PageContextBuilder:
                 jsonld if jsonld is not None else self.json_ld(post, title, description, canonical)
             )
             if post or jsonld
-            else None,
+            else self.project_json_ld(data, canonical),
             "data": data,
             "home_url": root,
             "news_url": f"{root}news/",
@@ -180,6 +180,17 @@ class PageContextBuilder:
             "events_url": f"{root}events/",
         }
         return context
+
+    def project_json_ld(self, data: dict[str, Any], canonical: str) -> str | None:
+        """A project page's funding as schema.org MonetaryGrant."""
+        project = data.get("project")
+        if project is None or "eu" not in data:
+            return None
+        from clustersite.sitefiles import monetary_grant
+
+        return json_for_html(
+            monetary_grant(project, data["title"], canonical, self.views.t("eu_funder"))
+        )
 
     def json_ld(self, post: Any, title: str, description: str, canonical: str) -> dict[str, Any]:
         data: dict[str, Any] = {

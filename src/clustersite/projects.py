@@ -20,6 +20,16 @@ from clustersite.errors import Problem, relative_path
 from clustersite.formatting import is_country_code
 from clustersite.settings import SiteSettings
 from clustersite.slugs import slugify
+from clustersite.visibility import (
+    EMBLEM_HEIGHT,
+    EMBLEM_WIDTH,
+    Regime,
+    image_size,
+    load_regimes,
+    project_country,
+    rendered_size,
+    resolve_regime,
+)
 from clustersite.yamlio import YamlDocument, parse_yaml, read_text
 
 __all__ = ["FUNDS", "Budget", "Partner", "Project", "load_projects", "project_status"]
@@ -40,8 +50,20 @@ PROJECT_FIELDS = {
     "partners",
     "objectives",
     "links",
+    # EU visibility and open data (clustersite/visibility.py, sitefiles.projects_json)
+    "regime",
+    "logos",
+    "reviewed",
+    "kohesio_id",
+    "keep_eu_id",
+    "cci",
+    "location",
 }
-BUDGET_FIELDS = {"currency", "total", "eu", "cofinancing", "rate"}
+BUDGET_FIELDS = {"currency", "total", "eu", "cofinancing", "rate", "as_of", "source"}
+LOGO_FIELDS = {"file", "alt", "url", "height", "kind"}
+LOGO_FOLDER = "logos"  # data/projects/logos/: the only folder beside the project files
+LOGO_KINDS = ("partner", "programme")
+LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif")
 PARTNER_FIELDS = {"name", "country", "url"}
 LINK_FIELDS = {"title", "url"}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -60,6 +82,8 @@ class Budget:
     total: Decimal
     eu: Decimal
     cofinancing: Decimal | None
+    as_of: dt.date | None = None  # the day the figures were true (published figures drift)
+    source: str | None = None  # where they were published
 
     @property
     def eu_rate(self) -> Decimal:
@@ -76,6 +100,24 @@ class Partner:
     name: str
     country: str
     url: str | None = None
+
+
+@dataclass(frozen=True)
+class ProjectLogo:
+    """A partner's or the programme's logo, as the project's pages draw it."""
+
+    file: str  # as the editor wrote it, relative to the project files' folder
+    path: Path
+    alt: dict[str, str]
+    width: int  # rendered, in CSS pixels
+    height: int
+    url: str | None = None
+    kind: str = "partner"  # or "programme" (an Interreg programme's logo carries the emblem)
+
+    @property
+    def site_path(self) -> str:
+        """Where the build copies the file, from the site root."""
+        return f"assets/projects/{self.file}"
 
 
 @dataclass(frozen=True)
@@ -101,6 +143,13 @@ class Project:
     partners: list[Partner] = field(default_factory=list)
     objectives: dict[str, list[str]] = field(default_factory=dict)
     links: list[Link] = field(default_factory=list)
+    regime: Regime | None = None  # the EU visibility rules its pages follow
+    logos: list[ProjectLogo] = field(default_factory=list)
+    reviewed: dt.date | None = None  # the last day an editor checked the page was up to date
+    kohesio_id: str | None = None
+    keep_eu_id: str | None = None
+    cci: str | None = None  # the programme's CCI code, e.g. 2014LV16MAOP001
+    location: str | None = None  # a NUTS code, e.g. LV006
 
     def translated(self, values: dict[str, Any], lang: str, default: str) -> Any:
         """A per-language value in ``lang``, else the default language's."""
@@ -184,6 +233,7 @@ def _parse_project(
     acronym = check.text(data.get("acronym"), "acronym")
     beneficiary = check.text(data.get("beneficiary"), "beneficiary")
     programme = check.translations(data.get("programme"), "programme", languages, required=False)
+    extra = _parse_visibility(data, check, settings, fund, start, number)
     if check.problems or not (fund and start and end):
         return None, check.problems
     project = Project(
@@ -202,6 +252,7 @@ def _parse_project(
         partners=partners,
         objectives=objectives,
         links=links,
+        **extra,
     )
     return project, check.problems
 
@@ -236,7 +287,14 @@ def _parse_budget(value: Any, check: Checker) -> Budget | None:
     if total == 0:
         check.add("budget.total", "budget.zero")
         return None
-    budget = Budget(currency, total, eu, cofinancing)
+    budget = Budget(
+        currency,
+        total,
+        eu,
+        cofinancing,
+        as_of=check.date(value.get("as_of"), "budget.as_of"),
+        source=check.text(value.get("source"), "budget.source"),
+    )
     declared = value.get("rate")
     if declared is not None:
         rate = check.amount(str(declared).rstrip("%").strip(), "budget.rate")
@@ -342,6 +400,8 @@ def load_projects(settings: SiteSettings) -> tuple[dict[str, Project], list[Prob
         if path.name.startswith("."):  # .gitkeep, editors' swap files: not content
             continue
         shown = relative_path(path, settings.root)
+        if path.is_dir() and path.name == LOGO_FOLDER:
+            continue  # the projects' logos: checked below, each must be used
         if path.is_dir() or path.suffix.lower() not in (".yml", ".yaml"):
             problems.append(
                 Problem.of(
@@ -359,4 +419,212 @@ def load_projects(settings: SiteSettings) -> tuple[dict[str, Project], list[Prob
         problems.extend(found)
         if project is not None:
             projects[project.slug] = project
+    problems.extend(_unused_logos(settings, projects))
     return projects, problems
+
+
+def _unused_logos(settings: SiteSettings, projects: dict[str, Project]) -> list[Problem]:
+    """A file in the logo folder that no project lists would silently not be published."""
+    folder = settings.data_dir / LOGO_FOLDER
+    if not folder.is_dir():
+        return []
+    used = {logo.path for project in projects.values() for logo in project.logos}
+    return [
+        Problem(
+            relative_path(path, settings.root),
+            "file",
+            "no project lists this logo, so the site does not show it",
+            f"add it to a project's `logos:` as `file: {path.relative_to(settings.data_dir).as_posix()}`, "
+            "or delete it",
+            severity="warning",
+        )
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and not path.name.startswith(".") and path.resolve() not in used
+    ]
+
+
+def _parse_visibility(
+    data: dict[str, Any],
+    check: Checker,
+    settings: SiteSettings,
+    fund: str | None,
+    start: dt.date | None,
+    number: str | None,
+) -> dict[str, Any]:
+    """The project's EU visibility fields: its regime, logos, review date and open-data ids."""
+    regimes = load_regimes()
+    explicit = check.text(data.get("regime"), "regime")
+    cci = check.text(data.get("cci"), "cci")
+    location = check.text(data.get("location"), "location")
+    if location is not None and not re.fullmatch(r"[A-Za-z]{2}[0-9A-Za-z]{0,3}", location):
+        check.add_text(
+            "location",
+            f"'{location}' is not a NUTS code",
+            "write the region's NUTS code, e.g. LV006 (or the country's, e.g. LV)",
+        )
+        location = None
+    regime = None
+    if fund is not None and start is not None:
+        regime, why = resolve_regime(
+            regimes, fund, start, explicit, project_country(cci, location and location.upper())
+        )
+        if regime is None:
+            check.add_text(
+                "regime",
+                f"the project's EU visibility rules cannot be decided: {why}",
+                f"add `regime:` with one of {', '.join(sorted(regimes))}",
+            )
+        elif regime.rules["needs_number"] and not number:
+            check.add_text(
+                "number",
+                f"the {regime.id} funding statement names the grant agreement number",
+                "add `number:` with the grant agreement's number",
+            )
+    logos = _parse_logos(data.get("logos"), check, settings)
+    return {
+        "regime": regime,
+        "logos": logos,
+        "reviewed": check.date(data.get("reviewed"), "reviewed"),
+        "kohesio_id": check.text(data.get("kohesio_id"), "kohesio_id"),
+        "keep_eu_id": check.text(data.get("keep_eu_id"), "keep_eu_id"),
+        "cci": cci.upper() if cci else None,
+        "location": location.upper() if location else None,
+    }
+
+
+def _parse_logos(value: Any, check: Checker, settings: SiteSettings) -> list[ProjectLogo]:
+    logos = []
+    example = "{file: logos/partner.png, alt: {lv: …}, url: https://…}"
+    for where, item in check.records(value, "logos", example, LOGO_FIELDS):
+        file = check.text(item.get("file"), f"{where}.file", required=True)
+        alt = check.translations(item.get("alt"), f"{where}.alt", settings.languages, required=True)
+        url = check.web_address(item.get("url"), f"{where}.url")
+        kind = check.text(item.get("kind"), f"{where}.kind") or "partner"
+        if kind not in LOGO_KINDS:
+            check.add_text(
+                f"{where}.kind", f"'{kind}' is not a kind of logo", "use partner or programme"
+            )
+        height = item.get("height")
+        if height is not None and (
+            isinstance(height, bool) or not isinstance(height, int) or height <= 0
+        ):
+            check.add_text(
+                f"{where}.height",
+                f"'{height}' is not a height in pixels",
+                f"write a whole number of pixels, at most {EMBLEM_HEIGHT}",
+            )
+            height = None
+        if file is None:
+            continue
+        path = (settings.data_dir / file).resolve()
+        if (
+            file.startswith("/")
+            or ".." in Path(file).parts
+            or not path.is_relative_to(settings.data_dir)
+        ):
+            check.add_text(
+                f"{where}.file",
+                f"'{file}' is not in the logo folder",
+                f"put the logo in data/projects/{LOGO_FOLDER}/ and write `file: {LOGO_FOLDER}/<name>`",
+            )
+            continue
+        if path.suffix.lower() not in LOGO_SUFFIXES:
+            check.add_text(
+                f"{where}.file",
+                f"{file} is not an image the site can show",
+                f"use one of {', '.join(LOGO_SUFFIXES)}",
+            )
+            continue
+        if not path.is_file():
+            check.add_text(
+                f"{where}.file",
+                f"there is no file {file} beside the project files",
+                f"add it as {relative_path(path, settings.root)} or correct the path",
+            )
+            continue
+        own = image_size(path)
+        if own is None:
+            check.add_text(
+                f"{where}.file",
+                f"the size of {file} cannot be read",
+                "save the logo again as PNG or as SVG with width and height",
+            )
+            continue
+        width, shown_height = rendered_size(own, height)
+        if width > EMBLEM_WIDTH or shown_height > EMBLEM_HEIGHT:
+            check.add_text(
+                f"{where}.file",
+                f"the logo {file} would be drawn {width}×{shown_height} px, larger than the EU "
+                f"emblem ({EMBLEM_WIDTH}×{EMBLEM_HEIGHT} px)",
+                f"give `height:` so it fits in {EMBLEM_WIDTH}×{EMBLEM_HEIGHT} px, or use a smaller file",
+            )
+            continue
+        if alt:
+            logos.append(ProjectLogo(file, path, alt, width, shown_height, url, kind))
+    return logos
+
+
+def months_between(earlier: dt.date, later: dt.date) -> int:
+    """Whole months from ``earlier`` to ``later``.
+
+    >>> months_between(dt.date(2026, 1, 31), dt.date(2026, 7, 30)), months_between(
+    ...     dt.date(2026, 1, 31), dt.date(2026, 7, 31))
+    (5, 6)
+    """
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return months - 1 if later.day < earlier.day else months
+
+
+def review_warnings(projects: dict[str, Project], today: dt.date) -> list[Problem]:
+    """The six-month rule: an ongoing project's page, under a regime that sets how often it
+    must be updated, that nobody has marked `reviewed:` within that time."""
+    problems = []
+    for project in projects.values():
+        regime = project.regime
+        every = regime.rules["review_months"] if regime else None
+        if regime is None or every is None or project.status(today) != "ongoing":
+            continue
+        since = project.reviewed or project.start
+        if months_between(since, today) >= every:
+            what = (
+                f"was last reviewed on {project.reviewed}"
+                if project.reviewed
+                else "has never been reviewed"
+            )
+            problems.append(
+                Problem(
+                    project.path,
+                    "reviewed",
+                    f"the project is ongoing and its page {what}; under {regime.id} "
+                    f"the page is updated at least every {every} months",
+                    f"update the project's text, then set `reviewed: {today.isoformat()}`",
+                    severity="warning",
+                )
+            )
+    return problems
+
+
+def national_logo_warnings(projects: dict[str, Project], settings: SiteSettings) -> list[Problem]:
+    """National marks a project's regime asks for and the site does not provide (its own
+    official file, never one drawn by clustersite)."""
+    from clustersite.visibility import national_logo_file
+
+    problems = []
+    for project in projects.values():
+        regime = project.regime
+        if regime is None:
+            continue
+        for logo_id in regime.rules["national_logos"]:
+            if national_logo_file(settings.theme_dir, logo_id) is None:
+                where = settings.theme_dir.name if settings.theme_dir else "overrides"
+                problems.append(
+                    Problem(
+                        project.path,
+                        "regime",
+                        f"{regime.id} asks for the national mark '{logo_id}', and the site "
+                        "has no file for it",
+                        f"add the official file as {where}/assets/eu/{logo_id}.svg (or .png)",
+                        severity="warning",
+                    )
+                )
+    return problems

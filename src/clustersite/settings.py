@@ -56,6 +56,7 @@ class SiteSettings:
     news_per_page: int = DEFAULT_NEWS_PER_PAGE
     site_url: str = ""
     timezone: str = DEFAULT_TIMEZONE  # of events that name none
+    theme_dir: Path | None = None  # the site's own theme folder (custom_dir), e.g. overrides/
 
     @property
     def default_language(self) -> str:
@@ -75,6 +76,7 @@ class SiteSettings:
         news_per_page: int = DEFAULT_NEWS_PER_PAGE,
         site_url: str = "",
         timezone: str = DEFAULT_TIMEZONE,
+        theme_dir: str | Path | None = None,
     ) -> SiteSettings:
         """From the `languages` list of mkdocs-static-i18n (dicts or its config objects)."""
         entries = [dict(item) if not isinstance(item, dict) else item for item in i18n_languages]
@@ -91,6 +93,7 @@ class SiteSettings:
             news_per_page=news_per_page,
             site_url=site_url,
             timezone=timezone,
+            theme_dir=(root / theme_dir).resolve() if theme_dir else None,
         )
 
     @classmethod
@@ -163,4 +166,5 @@ class SiteSettings:
             news_per_page,
             str(config.get("site_url") or ""),
             str(ours.get("timezone", DEFAULT_TIMEZONE)),
+            theme.get("custom_dir") if isinstance(theme := config.get("theme"), dict) else None,
         )

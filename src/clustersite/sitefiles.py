@@ -1,14 +1,22 @@
 """Files that span all languages, written once after the last language build.
 
 - ``projects.json``: every project's facts, for reuse as open data (language-neutral;
-  texts per language);
+  texts per language). Its ``operation`` record of each project uses the names of the list of
+  operations in Regulation (EU) 2021/1060, Article 49(3), as Kohesio publishes them
+  (beneficiary, name, purpose, start, end, total cost, EU contribution, co-financing rate,
+  fund, programme, location); every figure carries its ``as_of`` date and ``source``;
+- ``projects.csv``: the same operations, one row each, in Kohesio's export columns;
+- ``assets/projects/``: the projects' logos, as the project pages show them;
 - ``sitemap.xml`` (and ``.gz``): every page of every language with its hreflang alternates.
 """
 
 from __future__ import annotations
 
+import csv
 import gzip
+import io
 import json
+import shutil
 from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
@@ -16,9 +24,45 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from clustersite.model import GENERATED_PAGES, Site
+from clustersite.projects import Project
 from clustersite.views import path_url_of
 
-__all__ = ["projects_json", "site_pages", "write_projects_json", "write_sitemap"]
+__all__ = [
+    "CSV_COLUMNS",
+    "copy_logos",
+    "monetary_grant",
+    "operation",
+    "projects_json",
+    "site_pages",
+    "write_projects_csv",
+    "write_projects_json",
+    "write_sitemap",
+]
+
+# One row per operation; the headers follow Kohesio's project export (see docs/eu-visibility.md).
+CSV_COLUMNS = (
+    "Project ID",
+    "Kohesio ID",
+    "Keep.eu ID",
+    "Project name",
+    "Project summary",
+    "Beneficiary",
+    "Start date",
+    "End date",
+    "Total budget",
+    "EU contribution",
+    "Co-financing rate",
+    "Currency",
+    "Fund",
+    "Programme",
+    "CCI",
+    "Country",
+    "NUTS",
+    "Figures as of",
+    "Figures source",
+    "Visibility regime",
+    "URL",
+)
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -28,6 +72,77 @@ ET.register_namespace("xhtml", XHTML_NS)
 
 def _amount(value: Decimal | None) -> float | None:
     return float(value) if value is not None else None
+
+
+def _figure(value: Decimal | None, p: Project) -> dict[str, Any] | None:
+    budget = p.budget
+    if value is None or budget is None:
+        return None
+    return {
+        "amount": _amount(value),
+        "currency": budget.currency,
+        "as_of": budget.as_of.isoformat() if budget.as_of else None,
+        "source": budget.source,
+    }
+
+
+def operation(site: Site, p: Project) -> dict[str, Any]:
+    """A project as one entry of a list of operations (Regulation (EU) 2021/1060, Article
+    49(3)): language-neutral values, texts in the default language and per language."""
+    default = site.settings.default_language
+    budget = p.budget
+    rate = float(round(budget.eu_rate, 6)) if budget else None
+    return {
+        "beneficiary": p.beneficiary,
+        "name": p.translated(p.title, default, default),
+        "name_by_language": p.title,
+        "purpose": p.translated(p.summary, default, default),
+        "purpose_by_language": p.summary,
+        "start_date": p.start.isoformat(),
+        "end_date": p.end.isoformat(),
+        "total_cost": _figure(budget.total if budget else None, p),
+        "eu_contribution": _figure(budget.eu if budget else None, p),
+        "cofinancing_rate": rate,
+        "fund": p.fund,
+        "programme": p.translated(p.programme, default, default),
+        "cci": p.cci,
+        "location": {"nuts": p.location, "country": p.location[:2]} if p.location else None,
+        "kohesio_id": p.kohesio_id,
+        "keep_eu_id": p.keep_eu_id,
+    }
+
+
+def monetary_grant(p: Project, name: str, url: str, funder: str) -> dict[str, Any]:
+    """schema.org ``MonetaryGrant`` of a project page (JSON-LD): who funds what, how much."""
+    grant: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "MonetaryGrant",
+        "name": name,
+        "url": url,
+        "funder": {"@type": "GovernmentOrganization", "name": funder},
+        "fundedItem": {
+            "@type": "Project",
+            "name": name,
+            "url": url,
+            **({"alternateName": p.acronym} if p.acronym else {}),
+            **(
+                {"member": {"@type": "Organization", "name": p.beneficiary}}
+                if p.beneficiary
+                else {}
+            ),
+        },
+        "startDate": p.start.isoformat(),
+        "endDate": p.end.isoformat(),
+    }
+    if p.number:
+        grant["identifier"] = p.number
+    if p.budget:
+        grant["amount"] = {
+            "@type": "MonetaryAmount",
+            "value": str(p.budget.eu),
+            "currency": p.budget.currency,
+        }
+    return grant
 
 
 def projects_json(site: Site) -> dict[str, Any]:
@@ -63,6 +178,13 @@ def projects_json(site: Site) -> dict[str, Any]:
                 ],
                 "objectives": p.objectives,
                 "links": [{"title": link.title, "url": link.url} for link in p.links],
+                "operation": operation(site, p),
+                "regime": p.regime.id if p.regime else None,
+                "reviewed": p.reviewed.isoformat() if p.reviewed else None,
+                "logos": [
+                    {"file": logo.site_path, "alt": logo.alt, "url": logo.url, "kind": logo.kind}
+                    for logo in p.logos
+                ],
                 "pages": {
                     lang: f"{site.settings.language_root(lang)}projects/{slug}/"
                     for lang in site.settings.languages
@@ -79,6 +201,53 @@ def projects_json(site: Site) -> dict[str, Any]:
 def write_projects_json(site: Site, site_dir: Path) -> None:
     text = json.dumps(projects_json(site), ensure_ascii=False, indent=2, sort_keys=True)
     (site_dir / "projects.json").write_text(text + "\n", encoding="utf-8")
+
+
+def write_projects_csv(site: Site, site_dir: Path) -> None:
+    """``projects.csv``: one row per project, Kohesio's columns, UTF-8 with a BOM for Excel."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    base = (site.settings.site_url or "/").rstrip("/") + "/"
+    for slug in sorted(site.projects):
+        p = site.projects[slug]
+        op = operation(site, p)
+        budget = p.budget
+        writer.writerow(
+            [
+                p.number or p.slug,
+                p.kohesio_id or "",
+                p.keep_eu_id or "",
+                op["name"],
+                op["purpose"] or "",
+                p.beneficiary or "",
+                op["start_date"],
+                op["end_date"],
+                f"{budget.total:.2f}" if budget else "",
+                f"{budget.eu:.2f}" if budget else "",
+                f"{budget.eu_rate * 100:.2f}" if budget else "",
+                budget.currency if budget else "",
+                p.fund,
+                op["programme"] or "",
+                p.cci or "",
+                p.location[:2] if p.location else "",
+                p.location or "",
+                budget.as_of.isoformat() if budget and budget.as_of else "",
+                budget.source or "" if budget else "",
+                p.regime.id if p.regime else "",
+                f"{base}projects/{slug}/",
+            ]
+        )
+    (site_dir / "projects.csv").write_text("\ufeff" + buffer.getvalue(), encoding="utf-8")
+
+
+def copy_logos(site: Site, site_dir: Path) -> None:
+    """Every project logo to ``assets/projects/``, where the pages link it."""
+    for project in site.projects.values():
+        for logo in project.logos:
+            target = site_dir / logo.site_path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(logo.path, target)
 
 
 def site_pages(site: Site, view_sources: list[str]) -> dict[str, dict[str, str]]:

@@ -23,13 +23,17 @@ from clustersite.model import Site
 from clustersite.posts import Post, Story
 from clustersite.projects import Project
 from clustersite.strings import Translator
+from clustersite.visibility import (
+    Acknowledgement,
+    Logo,
+    acknowledgement,
+    is_full_funding,
+    national_logos,
+)
 
 __all__ = ["Entry", "LanguageViews", "View", "path_url_of"]
 
 STATUS_ORDER = {"ongoing": 0, "planned": 1, "completed": 2}
-# Funds whose publicity rules ask the statement to name the fund (cohesion policy and EAFRD);
-# programmes managed by the Commission (COSME, Horizon Europe) use the statement alone.
-FUNDS_NAMED_IN_STATEMENT = {"ERDF", "ESF", "CF", "EAFRD", "INTERREG"}
 RELATED_LIMIT = 3
 HOME_NEWS = 5
 
@@ -308,12 +312,42 @@ class LanguageViews:
             "end": project.end,
             "status": project.status(self.site.today),
             "budget": project.budget,
-            "acknowledgement": self.t(
-                "eu_acknowledgement_fund", fund=self.t(f"fund_{project.fund}")
-            )
-            if project.fund in FUNDS_NAMED_IN_STATEMENT
-            else self.t("eu_acknowledgement"),
+            "eu": self.eu_acknowledgement(project),
+            "post_line": self.t("eu_post_line_number", number=project.number)
+            if project.number
+            else self.t(
+                "eu_post_line_title",
+                title=project.acronym or project.translated(project.title, self.lang, default),
+            ),
         }
+
+    def eu_acknowledgement(self, project: Project) -> Acknowledgement:
+        """The emblem's statement, the fund and the disclaimer of the project's regime."""
+        assert project.regime is not None  # a project is loaded only with a regime
+        budget = project.budget
+        return acknowledgement(
+            project.regime,
+            self.lang,
+            project.fund,
+            project.number,
+            is_full_funding(budget.eu if budget else None, budget.total if budget else None),
+            national_logos(project.regime, self.lang, self.settings.theme_dir),
+        )
+
+    def logos(self, project: Project) -> list[Logo]:
+        """The project's own logos, in the page's language (each already checked for size)."""
+        default = self.settings.default_language
+        return [
+            Logo(
+                url=logo.site_path,
+                alt=project.translated(logo.alt, self.lang, default),
+                width=logo.width,
+                height=logo.height,
+                link=logo.url,
+                lang=None if self.lang in logo.alt else default,
+            )
+            for logo in project.logos
+        ]
 
     def project_index_view(self) -> View:
         cards = [self.project_card(p) for p in self.sorted_projects()]
@@ -366,6 +400,7 @@ class LanguageViews:
             ],
             "news": self.by_project.get(project.slug, []),
             "events": self.events.project_events(project.slug),
+            "logos": self.logos(project),
         }
         return View(
             "project",

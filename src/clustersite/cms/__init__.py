@@ -46,6 +46,8 @@ from clustersite.projects import (
     BUDGET_FIELDS,
     FUNDS,
     LINK_FIELDS,
+    LOGO_FIELDS,
+    LOGO_KINDS,
     PARTNER_FIELDS,
     PROJECT_FIELDS,
     load_project_file,
@@ -53,6 +55,7 @@ from clustersite.projects import (
 from clustersite.settings import SiteSettings
 from clustersite.slugs import MAX_LENGTH
 from clustersite.strings import Translator
+from clustersite.visibility import load_regimes
 
 __all__ = [
     "ADMIN_DIR",
@@ -325,6 +328,15 @@ def _project_fields(
         form.field("eu", "number", "budget", **amount),
         form.field("cofinancing", "number", "budget", **amount),
         form.field("rate", "number", "budget", value_type="float", min=0, max=100),
+        form.field("as_of", "datetime", "budget", format="YYYY-MM-DD", time_format=False),
+        form.field("source", "string", "budget"),
+    ]
+    logos = [
+        form.field("file", "string", "logos.0"),
+        _per_language(form, "alt", "string", languages, "logos.0"),
+        form.field("url", "string", "logos.0", pattern=["^https?://\\S+$", t("cms_web_address")]),
+        form.field("height", "number", "logos.0", value_type="int", min=1),
+        form.field("kind", "select", "logos.0", options=list(LOGO_KINDS)),
     ]
     partners = [
         form.field("name", "string", "partners.0"),
@@ -353,11 +365,19 @@ def _project_fields(
         "partners": form.field("partners", "list", fields=partners, summary="{{fields.name}}"),
         "objectives": form.field("objectives", "object", fields=objectives),
         "links": form.field("links", "list", fields=links, summary="{{fields.url}}"),
+        "regime": form.field("regime", "select", options=sorted(load_regimes())),
+        "logos": form.field("logos", "list", fields=logos, summary="{{fields.file}}"),
+        "reviewed": form.field("reviewed", "datetime", format="YYYY-MM-DD", time_format=False),
+        "kohesio_id": form.field("kohesio_id", "string"),
+        "keep_eu_id": form.field("keep_eu_id", "string"),
+        "cci": form.field("cci", "string"),
+        "location": form.field("location", "string"),
     }
     nested = {
         "budget": (BUDGET_FIELDS, budget),
         "partners": (PARTNER_FIELDS, partners),
         "links": (LINK_FIELDS, links),
+        "logos": (LOGO_FIELDS, logos),
     }
     for name, (known, fields) in nested.items():
         if {f["name"] for f in fields} != known:

@@ -119,6 +119,7 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
             self.config.news_per_page,
             config.site_url or "",
             self.config.timezone,
+            config.theme.custom_dir,
         )
         # parsed posts kept between processes, named after clustersite's own code
         posts_cache = (
@@ -273,6 +274,8 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         if self.default_index is not None:  # static-i18n has written its merged index there
             (site_dir / "search" / "search_index.json").write_bytes(self.default_index)
         sitefiles.write_projects_json(self.site, site_dir)
+        sitefiles.write_projects_csv(self.site, site_dir)
+        sitefiles.copy_logos(self.site, site_dir)
         default_views = self.views[self.site.settings.default_language]  # the parent built it
         sitefiles.write_sitemap(
             self.site, default_views.view_sources(), site_dir, config.site_url or ""
