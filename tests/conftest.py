@@ -23,3 +23,14 @@ def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
     """Editors' messages in English, whatever the test site's default language (lv): the
     expected texts are English; tests of other languages set CLUSTERSITE_LANG themselves."""
     monkeypatch.setenv("CLUSTERSITE_LANG", "en")
+
+
+@pytest.fixture(scope="session")
+def default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's default site, built once for every test that reads it."""
+    from clustersite.build import build_site
+    from support import REPO
+
+    site_dir = tmp_path_factory.mktemp("default") / "site"
+    assert build_site(REPO / "mkdocs.yml", site_dir, strict=True) == 0
+    return site_dir

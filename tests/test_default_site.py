@@ -9,18 +9,12 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from support import REPO
-
 NBSP = "\u00a0"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from clustersite.build import build_site
-
-    site_dir = tmp_path_factory.mktemp("default") / "site"
-    assert build_site(REPO / "mkdocs.yml", site_dir, strict=True) == 0
-    return site_dir
+def site(default_site: Path) -> Path:
+    return default_site
 
 
 def read(site: Path, relative: str) -> str:

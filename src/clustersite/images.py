@@ -24,6 +24,7 @@ editor's text that is a file of the site its pixel size and ``loading="lazy"``.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import io
 import json
@@ -51,6 +52,8 @@ __all__ = [
     "ProcessedImage",
     "Variant",
     "check_image",
+    "draw_card",
+    "promote_first_image",
     "size_and_defer_images",
 ]
 
@@ -362,11 +365,11 @@ def draw_card(title: str, line: str, site_name: str, colours: tuple[str, str, st
     draw = ImageDraw.Draw(image)
     margin = 80
     draw.rectangle((0, 0, 24, height), fill=accent)
-    small = ImageFont.truetype(str(FONT), 36)
+    small = _font(36)
     draw.text((margin, 64), site_name, font=small, fill=accent)
     # the largest size at which the title fits in four lines
     for size in (72, 64, 56, 48, 42):
-        font = ImageFont.truetype(str(FONT), size)
+        font = _font(size)
         lines = _wrap(title, font, width - 2 * margin)
         if len(lines) <= 4:
             break
@@ -379,8 +382,16 @@ def draw_card(title: str, line: str, site_name: str, colours: tuple[str, str, st
         y += int(size * 1.25)
     draw.text((margin, height - 64 - 36), line, font=small, fill=text)
     buffer = io.BytesIO()
-    image.save(buffer, "PNG", optimize=True)
+    # a few flat colours and their anti-aliased edges: 64 colours look the same, weigh less
+    image.quantize(32, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).save(
+        buffer, "PNG", compress_level=6
+    )
     return buffer.getvalue()
+
+
+@functools.cache
+def _font(size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(FONT), size)
 
 
 def _wrap(text: str, font: ImageFont.FreeTypeFont, room: float) -> list[str]:
@@ -418,6 +429,23 @@ def _source_file(src: str, page_url: str, media: dict[str, str]) -> str | None:
         return None  # another host, a data: URL or a root path: not ours to measure
     folder = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
     return media.get(posixpath.normpath(posixpath.join(folder, src)))
+
+
+def promote_first_image(html: str) -> str:
+    """The first image of a page's main content loads at once, with high priority.
+
+    Every other image waits until it is scrolled near (``loading="lazy"``); the first is
+    most likely the largest thing in the first screen, which the browser should fetch first.
+
+    >>> promote_first_image('<main><img src="a" loading="lazy"><img src="b" loading="lazy">')
+    '<main><img src="a" fetchpriority="high"><img src="b" loading="lazy">'
+    """
+    start = html.find("<main")
+    first = IMG.search(html, max(start, 0))
+    if first is None or ' loading="lazy"' not in first.group(0):
+        return html
+    tag = first.group(0).replace(' loading="lazy"', ' fetchpriority="high"', 1)
+    return html[: first.start()] + tag + html[first.end() :]
 
 
 def size_and_defer_images(html: str, page_url: str, media: dict[str, str]) -> str:

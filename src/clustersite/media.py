@@ -433,7 +433,8 @@ class Picture:
     alt: str
     lang: str  # the language of alt, caption and credit
     sizes: str
-    sources: tuple[Source, ...]  # modern types first, the fallback last
+    sources: tuple[Source, ...]  # AVIF, WebP: the browser takes the first it can show
+    srcset: tuple[tuple[str, int], ...]  # the JPEG or PNG widths, which every browser shows
     full: str  # the widest fallback file: what a gallery links to without JavaScript
     full_width: int
     full_height: int
@@ -511,7 +512,7 @@ class MediaLibrary:
         modern = [m for m in ("image/avif", "image/webp") if processed.of_type(m)]
         sources = tuple(
             Source(mime, tuple((self._variant_url(v), v.width) for v in processed.of_type(mime)))
-            for mime in [*modern, fallback[0].mime]
+            for mime in modern
         )
         middle = fallback[len(fallback) // 2]
         return Picture(
@@ -522,11 +523,12 @@ class MediaLibrary:
             lang=lang if text else caption_lang,
             sizes=SIZES[role],
             sources=sources,
+            srcset=tuple((self._variant_url(v), v.width) for v in fallback),
             full=self._variant_url(fallback[-1]),
             full_width=fallback[-1].width,
             full_height=fallback[-1].height,
             caption=caption,
-            credit=credit,
+            credit=self.t("photo_credit", credit=credit) if credit else "",
         )
 
     def gallery(self, photos: tuple[Photo, ...], post_lang: str) -> Gallery | None:
@@ -538,7 +540,8 @@ class MediaLibrary:
             for n, p in enumerate(photos, start=1)
         )
         labels = {
-            key: self.t(f"gallery_{key}") for key in ("title", "close", "previous", "next", "open")
+            key: self.t(f"gallery_{key}")
+            for key in ("title", "close", "previous", "next", "viewer")
         }
         return Gallery(pictures, labels)
 

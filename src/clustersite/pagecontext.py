@@ -143,6 +143,7 @@ class PageContextBuilder:
         title = page.title or self.identity.name
         canonical = self.absolute(page.url)
         root = self.settings.language_root(self.lang)
+        social = data.get("social") if post else self.views.site_social_card(title)
         context = {
             "lang": self.lang,
             "t": t,
@@ -167,6 +168,8 @@ class PageContextBuilder:
                 "locale_alternates": [
                     og_locale(a["lang"]) for a in alternates if a["exists"] and not a["current"]
                 ],
+                "image": social,
+                "image_url": self.absolute(social.url) if social else None,
             },
             "jsonld": json_for_html(
                 jsonld if jsonld is not None else self.json_ld(post, title, description, canonical)

@@ -18,7 +18,8 @@ from typing import Any
 from urllib.parse import quote
 
 from clustersite.event_views import EventViews
-from clustersite.formatting import format_quarter, format_quarter_short
+from clustersite.formatting import format_date, format_quarter, format_quarter_short
+from clustersite.media import MediaLibrary, Picture
 from clustersite.model import Site
 from clustersite.posts import Post, Story
 from clustersite.projects import Project
@@ -67,6 +68,7 @@ class Entry:
     quarter: int
     projects: list[str]
     draft: bool = False  # listed only in `mkdocs serve`, marked
+    image: Picture | None = None  # the post's photo, as a card shows it
 
 
 @dataclass
@@ -93,9 +95,16 @@ class View:
 class LanguageViews:
     """Everything generated for one language, built once per language build."""
 
-    def __init__(self, site: Site, lang: str, include_drafts: bool = False) -> None:
+    def __init__(
+        self,
+        site: Site,
+        lang: str,
+        include_drafts: bool = False,
+        media: MediaLibrary | None = None,
+    ) -> None:
         self.site = site
         self.lang = lang
+        self.media = media  # None: pages without photos (e.g. `clustersite check`)
         self.settings = site.settings
         self.t = Translator(lang)
         self.root = self.settings.language_root(lang)
@@ -135,6 +144,7 @@ class LanguageViews:
     # -- entries -----------------------------------------------------------------------------
     def _entry(self, story: Story) -> Entry:
         post = story.version_for(self.lang, self.settings.languages)
+        photo = self.media.of(post.path).image if self.media else None
         return Entry(
             title=post.title,
             url=self.url(post.path_url, post.lang),
@@ -148,6 +158,7 @@ class LanguageViews:
             quarter=post.quarter,
             projects=post.projects,
             draft=post.draft,
+            image=self.media.picture(photo, post.lang, "card") if self.media and photo else None,
         )
 
     @cached_property
@@ -438,7 +449,29 @@ class LanguageViews:
             "newer": newer,
             "related": self.related(entry) if entry else [],
             "share": share_links(post.title, page_url, self.t),
+            **self.post_media(post),
         }
+
+    def post_media(self, post: Post) -> dict[str, Any]:
+        """The photo, gallery, documents and social preview of a post."""
+        if self.media is None:
+            return {"cover": None, "gallery": None, "attachments": [], "social": None}
+        media = self.media.of(post.path)
+        image = media.image
+        return {
+            "cover": self.media.picture(image, post.lang, "cover") if image else None,
+            "gallery": self.media.gallery(media.gallery, post.lang),
+            "attachments": self.media.attachments(media.attachments, post.lang),
+            "social": self.media.social_for_photo(image, post.lang)
+            if image
+            else self.media.social_card(post.title, format_date(post.date, self.lang)),
+        }
+
+    def site_social_card(self, title: str) -> Any:
+        """The preview of a page that is not a post: its title on the site's card."""
+        if self.media is None:
+            return None
+        return self.media.social_card(title, "")
 
     def related(self, entry: Entry) -> list[Entry]:
         """Up to three posts: the nearest in time of the same project, then of the same quarter."""

@@ -30,11 +30,13 @@ from clustersite.engine import i18n_adapter, material, theme
 from clustersite.engine.parallel import LanguageWorkers
 from clustersite.engine.render_cache import PageRenderCache
 from clustersite.errors import build_failure
-from clustersite.images import size_and_defer_images
+from clustersite.images import ImageCache, promote_first_image, size_and_defer_images
+from clustersite.media import MediaLibrary
 from clustersite.messages import editor_language
 from clustersite.model import Site, load_site, restore_post_cache, store_post_cache
 from clustersite.pagecontext import PageContextBuilder, PageSource, not_found_languages
 from clustersite.settings import SiteIdentity, SiteSettings
+from clustersite.strings import Translator
 from clustersite.views import LanguageViews, View
 
 __all__ = ["ClusterSiteConfig", "ClusterSitePlugin"]
@@ -82,6 +84,7 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         self.default_index: bytes | None = None  # the default language's search index
         self.render_cache = PageRenderCache()
         self.media: dict[str, str] = {}  # image URL -> file, this language build
+        self.library: MediaLibrary | None = None  # photos and cards, this language build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -163,10 +166,18 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         assert self.site is not None
         # `mkdocs serve` shows drafts (marked); static-i18n builds the other languages without
         # the serve flag, so only the default language can show them.
+        self.library = MediaLibrary(
+            ImageCache(self._root(config) / self.config.cache_dir / "images"),
+            self.lang,
+            self.site.media,
+            Translator(self.lang),
+            config.site_name,
+        )
         views = LanguageViews(
             self.site,
             self.lang,
             include_drafts=self.serving and self.lang == self.site.settings.default_language,
+            media=self.library,
         )
         self.views[self.lang] = views
         self.generated = view_files.add_views(files, config, self.site, views)
@@ -226,6 +237,7 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
 
     @event_priority(100)  # before any other plugin changes the rendered page
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        output = promote_first_image(output)
         self.render_cache.store_page(page, output)
         return output
 
@@ -246,6 +258,11 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         calendar.write_calendars(
             self.views[self.lang].events, Path(config.site_dir), _identity(config)
         )
+
+    @event_priority(100)  # each language build copies what its pages show (same names, same bytes)
+    def _publish_media(self, config: MkDocsConfig) -> None:
+        if self.library is not None:
+            self.library.publish(Path(config.site_dir))
 
     @event_priority(-50)  # after Material's search plugin has indexed this language
     def _write_search_index(self, config: MkDocsConfig) -> None:
@@ -293,7 +310,11 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
             cms.write_admin(self.site, site_dir, options, config.site_name, extra_css)
 
     on_post_build = CombinedEvent(
-        _write_feeds, _write_search_index, _before_other_languages, _write_site_files
+        _write_feeds,
+        _publish_media,
+        _write_search_index,
+        _before_other_languages,
+        _write_site_files,
     )
 
 
