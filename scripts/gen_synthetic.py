@@ -54,7 +54,6 @@ DEFAULT_SEED = 2017
 FIRST_DAY = dt.date(2017, 1, 1)
 LAST_DAY = dt.date(2024, 12, 31)
 MIN_WORDS, MAX_WORDS = 400, 800
-RESERVED_SLUGS = {"page", "q1", "q2", "q3", "q4", "index", "rss", "atom"}
 LV_DIACRITICS = "āčēģīķļņšūž"
 IT_DIACRITICS = "àèéìòù"
 
@@ -1598,7 +1597,7 @@ def plan_posts(
     for post in posts:
         post.context = base_context(rng, post)
         slug = slugify(fill(post.title, "lv", post.context))
-        if slug in RESERVED_SLUGS:
+        if slug in slugs.RESERVED_SLUGS:
             slug += "-zinas"
         candidate, number = slug, 2
         if candidate in used:  # a title used before: editors add the year, then a number

@@ -9,9 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from clustersite import slugs
-from clustersite.posts import RESERVED_SLUGS
 from clustersite.slugs import (
     MAX_LENGTH,
+    RESERVED_SLUGS,
     SLUG,
     TRANSLITERATION,
     slug_problem,

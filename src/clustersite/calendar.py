@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from clustersite.events import Event
+from clustersite.routes import url_of
 from clustersite.settings import SiteIdentity
 
 if TYPE_CHECKING:
@@ -194,6 +195,6 @@ def write_calendars(views: EventViews, site_dir: Path, identity: SiteIdentity) -
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(calendar_bytes([entry(event)], event.title, stamp, site_url))
     upcoming = [entry(h.version_for(views.lang, languages)) for h in views.upcoming]
-    feed = site_dir / views.url("events/calendar.ics")
+    feed = site_dir / views.url(url_of("calendar"))
     feed.parent.mkdir(parents=True, exist_ok=True)
     feed.write_bytes(calendar_bytes(upcoming, name, stamp, site_url))

@@ -20,6 +20,7 @@ from babel.dates import get_timezone_name
 from clustersite.events import Event, Happening
 from clustersite.formatting import format_clock, format_date, format_event_time, language_name
 from clustersite.model import Site
+from clustersite.routes import source_of, url_of
 from clustersite.strings import Translator
 from clustersite.visibility import Acknowledgement
 
@@ -147,7 +148,7 @@ class EventViews:
     # -- listing pages ---------------------------------------------------------------------
     def years(self) -> list[dict[str, Any]]:
         return [
-            {"year": year, "url": self.url(f"events/{year}/")}
+            {"year": year, "url": self.url(url_of("event-year", year=year))}
             for year in sorted(self.by_year, reverse=True)
         ]
 
@@ -155,13 +156,13 @@ class EventViews:
         """(source path, title, context) of every listing page of the events section."""
         common: dict[str, Any] = {
             "years": self.years(),
-            "calendar_url": self.url("events/calendar.ics"),
-            "events_url": self.url("events/"),
-            "past_url": self.url("events/past/") if self.past else None,
+            "calendar_url": self.url(url_of("calendar")),
+            "events_url": self.url(url_of("events")),
+            "past_url": self.url(url_of("events-past")) if self.past else None,
         }
         pages = [
             (
-                "events/index.md",
+                source_of("events"),
                 self.t("events"),
                 {
                     **common,
@@ -176,8 +177,16 @@ class EventViews:
         per_page = max(1, self.settings.news_per_page)
         chunks = [self.past[i : i + per_page] for i in range(0, len(self.past), per_page)] or [[]]
         for number, chunk in enumerate(chunks, start=1):
-            norm = "events/past.md" if number == 1 else f"events/past/page/{number}.md"
-            previous = "events/past/" if number == 2 else f"events/past/page/{number - 1}/"
+            norm = (
+                source_of("events-past")
+                if number == 1
+                else source_of("events-past-page", number=number)
+            )
+            previous = (
+                url_of("events-past")
+                if number == 2
+                else url_of("events-past-page", number=number - 1)
+            )
             pages.append(
                 (
                     norm,
@@ -188,7 +197,7 @@ class EventViews:
                         "events": self.cards(chunk),
                         "empty": self.t("no_past_events"),
                         "newer_url": self.url(previous) if number > 1 else None,
-                        "older_url": self.url(f"events/past/page/{number + 1}/")
+                        "older_url": self.url(url_of("events-past-page", number=number + 1))
                         if number < len(chunks)
                         else None,
                         "page": number,
@@ -199,7 +208,7 @@ class EventViews:
         for year, happenings in sorted(self.by_year.items()):
             pages.append(
                 (
-                    f"events/{year}/index.md",
+                    source_of("event-year", year=year),
                     self.t("events_year", year=year),
                     {
                         **common,
@@ -260,7 +269,7 @@ class EventViews:
             cancelled_note=event.cancelled_note,
             projects=projects,
             acknowledgements=acknowledgements,
-            events_url=self.url("events/"),
+            events_url=self.url(url_of("events")),
             json_ld=self.json_ld(event, absolute(page_url)),
         )
 

@@ -25,7 +25,8 @@ from urllib.parse import urlsplit
 from babel import Locale, UnknownLocaleError
 
 from clustersite.errors import Problem
-from clustersite.posts import PAGE_FIELDS, SLUG, FiledByYear, Translated, plain_summary
+from clustersite.posts import PAGE_FIELDS, FiledByYear, Translated, plain_summary
+from clustersite.routes import SLUG, reserved_slugs, url_of
 from clustersite.settings import DEFAULT_TIMEZONE
 from clustersite.yamlio import parse_yaml, read_text, split_front_matter, unreadable_problems
 
@@ -55,8 +56,8 @@ EVENT_FIELDS = {
     "cancelled_note",
     "draft",
 }
-# The addresses of the events section itself: events/past/, events/page/2/, events/calendar.ics
-RESERVED_EVENT_SLUGS = {"index", "past", "page", "calendar"}
+# The addresses of the events section itself: events/past/, events/calendar.ics…
+RESERVED_EVENT_SLUGS = reserved_slugs("event")
 _MOMENT = re.compile(
     r"^(?P<date>\d{4}-\d{1,2}-\d{1,2})(?:[T ]+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?(?P<offset>Z|[+-]\d{2}:?\d{2})?)?$"
 )
@@ -77,7 +78,7 @@ class Moment:
 
 @dataclass
 class Event(FiledByYear):
-    section: ClassVar[str] = "events"
+    page_kind: ClassVar[str] = "event"
     lang: str
     year_folder: str
     slug: str
@@ -101,7 +102,7 @@ class Event(FiledByYear):
     @property
     def ics_url(self) -> str:
         """This event's calendar file, below the language root."""
-        return f"events/{self.key}.ics"
+        return url_of("event-calendar", year=self.year_folder, slug=self.slug)
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:

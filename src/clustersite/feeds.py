@@ -13,6 +13,7 @@ from email.utils import format_datetime
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from clustersite.routes import url_of
 from clustersite.settings import SiteIdentity
 from clustersite.views import Entry, LanguageViews
 
@@ -50,15 +51,17 @@ def write_feeds(views: LanguageViews, site_dir: Path, identity: SiteIdentity, li
     entries = [e for e in views.entries if not e.foreign][:limit]
     title = views.t("feed_title", site=identity.name)
     description = identity.description or title
-    news_url = base + views.url("news/")
-    folder = site_dir / views.url("news/")
+    news_url = base + views.url(url_of("news-index"))
+    rss, atom = views.url(url_of("rss")), views.url(url_of("atom"))
     updated = _midnight(entries[0].date) if entries else _midnight(dt.date(1970, 1, 1))
     author = identity.author or identity.name
     _write(
-        _rss(views, entries, base, title, description, news_url, updated, author),
-        folder / "rss.xml",
+        _rss(views, entries, base, title, description, news_url, base + rss, updated, author),
+        site_dir / rss,
     )
-    _write(_atom(views, entries, base, title, news_url, updated, author), folder / "atom.xml")
+    _write(
+        _atom(views, entries, base, title, news_url, base + atom, updated, author), site_dir / atom
+    )
 
 
 def _rss(
@@ -68,6 +71,7 @@ def _rss(
     title: str,
     description: str,
     news_url: str,
+    self_url: str,
     updated: dt.datetime,
     author: str,
 ) -> ET.Element:
@@ -81,7 +85,7 @@ def _rss(
     _sub(
         channel,
         f"{{{ATOM_NS}}}link",
-        href=news_url + "rss.xml",
+        href=self_url,
         rel="self",
         type="application/rss+xml",
     )
@@ -103,6 +107,7 @@ def _atom(
     base: str,
     title: str,
     news_url: str,
+    self_url: str,
     updated: dt.datetime,
     author: str,
 ) -> ET.Element:
@@ -115,7 +120,7 @@ def _atom(
     _sub(
         feed,
         f"{{{ATOM_NS}}}link",
-        href=news_url + "atom.xml",
+        href=self_url,
         rel="self",
         type="application/atom+xml",
     )

@@ -24,13 +24,17 @@ from clustersite.events import Event, Happening, parse_event
 from clustersite.media import PostMedia, resolve_media
 from clustersite.posts import Post, Story, parse_post
 from clustersite.projects import Project, load_projects, review_warnings
+from clustersite.routes import generated_sources, route
 from clustersite.settings import SiteSettings, build_time
 from clustersite.yamlio import parse_yaml, read_text, split_front_matter, unreadable_problems
 
 __all__ = ["Site", "load_site", "restore_post_cache", "store_post_cache"]
 
 # Addresses the generator owns in every language; a content file there would be hidden.
-GENERATED_PAGES = ("news/index.md", "projects/index.md", "events/index.md", "events/past.md")
+GENERATED_PAGES = generated_sources()
+POSTS = route("post").section  # the folder of posts, below each language folder
+PROJECTS = route("project").section  # the folder of project narratives
+EVENTS = route("event").section  # the folder of events
 
 _PostCacheKey = tuple[str, str, str, frozenset[str] | None]
 _post_cache: dict[_PostCacheKey, tuple[Post | None, list[Problem]]] = {}
@@ -204,7 +208,7 @@ def load_site(settings: SiteSettings) -> Site:
             if norm in GENERATED_PAGES:
                 problems.append(Problem.of(shown, "file", "page.generated_address", page=norm))
                 continue
-            if relative[0] == "events" and len(relative) > 1:
+            if relative[0] == EVENTS and len(relative) > 1:
                 event, found = parse_event(
                     path,
                     shown,
@@ -219,10 +223,10 @@ def load_site(settings: SiteSettings) -> Site:
                 if _slug_is_new(seen_events, lang, event.slug, shown, problems):
                     events.append(event)
                 continue
-            if relative[0] != "news":
+            if relative[0] != POSTS:
                 problems.extend(_check_page(path, shown))
                 if (
-                    relative[0] == "projects"
+                    relative[0] == PROJECTS
                     and len(relative) == 2
                     and path.stem not in projects
                     and known is not None

@@ -17,9 +17,10 @@ from babel.core import get_global
 
 from clustersite.formatting import language_name
 from clustersite.model import Site
+from clustersite.routes import classify, path_url_of, url_of
 from clustersite.settings import SiteIdentity, SiteSettings
 from clustersite.strings import Translator
-from clustersite.views import LanguageViews, View, path_url_of
+from clustersite.views import LanguageViews, View
 
 __all__ = ["PageContextBuilder", "PageSource", "not_found_languages", "og_locale"]
 
@@ -122,9 +123,10 @@ class PageContextBuilder:
             data.update(self.views.post_context(post, self.absolute(page.url)))
             description = description or post.summary
         elif kind == "project" and view is None:
-            slug = norm.removeprefix("projects/").removesuffix(".md")
+            found = classify(norm)
+            assert found is not None  # the engine gives the project template to narratives only
             data.update(
-                self.views.project_view(self.site.projects[slug]).context
+                self.views.project_view(self.site.projects[found[1]["slug"]]).context
             )  # narrative as body
         elif kind == "home":
             data.update(self.views.home_context())
@@ -159,8 +161,8 @@ class PageContextBuilder:
             "fallback": fallback,
             "description": description,
             "canonical": canonical,
-            "feeds": {"rss": f"{root}news/rss.xml", "atom": f"{root}news/atom.xml"},
-            "search_index": f"{root}search/search_index.json",
+            "feeds": {"rss": root + url_of("rss"), "atom": root + url_of("atom")},
+            "search_index": root + url_of("search-index"),
             "og": {
                 "type": "article" if post else "website",
                 "title": title,
@@ -178,9 +180,9 @@ class PageContextBuilder:
             else self.project_json_ld(data, canonical),
             "data": data,
             "home_url": root,
-            "news_url": f"{root}news/",
-            "projects_url": f"{root}projects/",
-            "events_url": f"{root}events/",
+            "news_url": root + url_of("news-index"),
+            "projects_url": root + url_of("project-index"),
+            "events_url": root + url_of("events"),
         }
         return context
 
@@ -222,7 +224,7 @@ def not_found_languages(settings: SiteSettings, site_url: str) -> list[dict[str,
             "t": Translator(lang),
             "name": settings.language_names.get(lang, lang),
             "home": base + settings.language_root(lang),
-            "news": f"{base}{settings.language_root(lang)}news/",
+            "news": base + settings.language_root(lang) + url_of("news-index"),
             "url": base + settings.language_root(lang),
             "current": False,
         }

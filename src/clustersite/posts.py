@@ -16,12 +16,13 @@ from typing import Any, ClassVar, Generic, TypeVar
 from clustersite.checker import Checker, kind_of
 from clustersite.errors import Problem
 from clustersite.media import MEDIA_FIELDS, MediaRefs, read_media_fields
+from clustersite.routes import SLUG, source_of, url_of
+from clustersite.slugs import RESERVED_SLUGS, slugify
 from clustersite.yamlio import parse_yaml, read_text, split_front_matter, unreadable_problems
 
-__all__ = ["KINDS", "RESERVED_SLUGS", "Post", "Story", "parse_post", "plain_summary"]
+__all__ = ["KINDS", "Post", "Story", "parse_post", "plain_summary"]
 
 KINDS = ("news", "quarterly")
-RESERVED_SLUGS = {"page", "q1", "q2", "q3", "q4", "index", "rss", "atom"}
 POST_FIELDS = {"title", "date", "author", "projects", "kind", "summary", "draft", *MEDIA_FIELDS}
 # Fields that are not ours but are legitimate in any MkDocs page, or written by `translate`.
 PAGE_FIELDS = {
@@ -33,14 +34,14 @@ PAGE_FIELDS = {
     "source_hash",
     "status",
 }
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FEED_SUMMARY_LIMIT = 400  # characters; longer summaries are cut by feed readers and search results
 
 
 class FiledByYear:
-    """A file at ``content/<lang>/<section>/<yyyy>/<slug>.md``: its key and addresses."""
+    """A file at ``content/<lang>/<section>/<yyyy>/<slug>.md``: its key and addresses
+    (those of its page kind in clustersite/routes.py)."""
 
-    section: ClassVar[str]
+    page_kind: ClassVar[str]
     year_folder: str
     slug: str
 
@@ -51,17 +52,17 @@ class FiledByYear:
 
     @property
     def norm_src_uri(self) -> str:
-        return f"{self.section}/{self.key}.md"
+        return source_of(self.page_kind, year=self.year_folder, slug=self.slug)
 
     @property
     def path_url(self) -> str:
         """The URL below the language root: 'news/2020/x/'."""
-        return f"{self.section}/{self.key}/"
+        return url_of(self.page_kind, year=self.year_folder, slug=self.slug)
 
 
 @dataclass
 class Post(FiledByYear):
-    section: ClassVar[str] = "news"
+    page_kind: ClassVar[str] = "post"
     lang: str
     year_folder: str
     slug: str
@@ -158,8 +159,6 @@ def parse_post(
     if len(relative) != 2 or not re.fullmatch(r"\d{4}", year_folder):
         check.add("file", "post.not_in_year_folder", lang=lang, slug=slug)
     if not SLUG.match(slug):
-        from clustersite.slugs import slugify  # slugs imports this module
-
         check.add("file name", "post.bad_slug", value=slug, suggestion=slugify(slug))
     elif slug in RESERVED_SLUGS:
         check.add("file name", "post.reserved_slug", value=slug)

@@ -18,6 +18,7 @@ from typing import Any
 from clustersite.checker import CENT, Checker, kind_of
 from clustersite.errors import Problem, relative_path
 from clustersite.formatting import is_country_code
+from clustersite.routes import SLUG
 from clustersite.settings import SiteSettings
 from clustersite.slugs import slugify
 from clustersite.visibility import (
@@ -66,7 +67,6 @@ LOGO_KINDS = ("partner", "programme")
 LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif")
 PARTNER_FIELDS = {"name", "country", "url"}
 LINK_FIELDS = {"title", "url"}
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_MONTHS = 1200  # a century; beyond it the end date leaves the calendar
 # Codes Babel names but that are no country a partner can be in (groupings, "Unknown Region",
 # the codes ISO 3166 leaves for private use).

@@ -28,6 +28,7 @@ import yaml
 from clustersite.errors import relative_path
 from clustersite.model import load_site
 from clustersite.posts import KINDS, Post
+from clustersite.routes import reserved_slugs, route, source_of
 from clustersite.safewrite import create_file
 from clustersite.settings import SiteSettings, build_date
 from clustersite.slugs import slug_problem, slugify
@@ -132,7 +133,7 @@ HINTS: dict[str, dict[str, str]] = {
     },
 }
 
-PROJECT_RESERVED = frozenset({"index"})  # projects/index.md is the generated project index
+PROJECT_RESERVED = reserved_slugs("project")  # e.g. projects/index.md is the project index
 
 
 class CommandError(Exception):
@@ -273,8 +274,8 @@ def _post_file(
         slug = slugify(title)
     elif (problem := slug_problem(slug)) is not None:
         raise CommandError(f"--slug {problem}")
-    folder = settings.docs_dir / lang / "news"
-    target = folder / f"{date.year:04d}" / f"{slug}.md"
+    folder = settings.docs_dir / lang / route("post").section
+    target = settings.docs_dir / lang / source_of("post", year=f"{date.year:04d}", slug=slug)
     _refuse_existing(target, settings, advice)
     same_slug = sorted(folder.glob(f"*/{slug}.md")) if folder.is_dir() else []
     if same_slug:

@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from clustersite.routes import url_of
 from clustersite.settings import SiteSettings
 
 __all__ = [
@@ -137,7 +138,7 @@ def write_language_index(
 ) -> bytes:
     """Write ``<language root>search/search_index.json`` from Material's index data."""
     data = language_index(material_index, lang).encode("utf-8")
-    target = site_dir / settings.language_root(lang) / "search" / "search_index.json"
+    target = site_dir / settings.language_root(lang) / url_of("search-index")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
     return data

@@ -25,7 +25,7 @@ from xml.etree import ElementTree as ET
 
 from clustersite.model import GENERATED_PAGES, Site
 from clustersite.projects import Project
-from clustersite.views import path_url_of
+from clustersite.routes import path_url_of, url_of
 
 __all__ = [
     "CSV_COLUMNS",
@@ -186,7 +186,7 @@ def projects_json(site: Site) -> dict[str, Any]:
                     for logo in p.logos
                 ],
                 "pages": {
-                    lang: f"{site.settings.language_root(lang)}projects/{slug}/"
+                    lang: site.settings.language_root(lang) + url_of("project", slug=slug)
                     for lang in site.settings.languages
                 },
             }
@@ -235,7 +235,7 @@ def write_projects_csv(site: Site, site_dir: Path) -> None:
                 budget.as_of.isoformat() if budget and budget.as_of else "",
                 budget.source or "" if budget else "",
                 p.regime.id if p.regime else "",
-                f"{base}projects/{slug}/",
+                base + url_of("project", slug=slug),
             ]
         )
     (site_dir / "projects.csv").write_text("\ufeff" + buffer.getvalue(), encoding="utf-8")

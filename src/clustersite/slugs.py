@@ -10,8 +10,9 @@ A slug is lowercase ASCII letters, digits and single hyphens (``klastera-aktuali
 3. every run of other characters (spaces, punctuation, ``/``) becomes one hyphen.
 
 The result is never empty and never one of the addresses the news archive owns
-(:data:`clustersite.posts.RESERVED_SLUGS`: ``page``, ``q1`` … ``q4``, ``index``, ``rss``,
-``atom``): such a slug gets ``-1`` appended.
+(``reserved_slugs("post")`` of clustersite/routes.py: ``page``, ``q1`` … ``q4``, ``index``,
+``rss``, ``atom``): such a slug gets ``-1`` appended. The slug rule itself is
+:data:`clustersite.routes.SLUG`.
 """
 
 from __future__ import annotations
@@ -20,11 +21,19 @@ import re
 import unicodedata
 from collections.abc import Collection
 
-from clustersite.posts import RESERVED_SLUGS
+from clustersite.routes import SLUG, reserved_slugs
 
-__all__ = ["MAX_LENGTH", "SLUG", "TRANSLITERATION", "slug_problem", "slugify", "unique_slug"]
+__all__ = [
+    "MAX_LENGTH",
+    "RESERVED_SLUGS",
+    "SLUG",
+    "TRANSLITERATION",
+    "slug_problem",
+    "slugify",
+    "unique_slug",
+]
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RESERVED_SLUGS = reserved_slugs("post")  # a post's slug is the last part of its address
 MAX_LENGTH = 80  # characters; longer slugs are cut at a hyphen
 
 _LOWER: dict[str, str] = {

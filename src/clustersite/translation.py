@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from clustersite.errors import relative_path
+from clustersite.routes import route
 from clustersite.settings import SiteSettings
 from clustersite.yamlio import FRONT_MATTER, parse_yaml, read_text
 
@@ -176,13 +177,9 @@ def _markdown_files(folder: Path) -> list[Path]:
 
 
 def _page_status(relative: str, found: dict[str, Path], settings: SiteSettings) -> StatusItem:
-    kind = (
-        "post"
-        if relative.startswith("news/")
-        else "event"
-        if relative.startswith("events/")
-        else "page"
-    )
+    section = relative.split("/", 1)[0]
+    kinds = {route(kind).section: kind for kind in ("post", "event")}
+    kind = kinds.get(section, "page") if "/" in relative else "page"
     texts: dict[str, str] = {}
     for lang, path in found.items():
         text, _problem = read_text(path, relative)

@@ -23,6 +23,7 @@ from clustersite.media import MediaLibrary, Picture
 from clustersite.model import Site
 from clustersite.posts import Post, Story
 from clustersite.projects import Project
+from clustersite.routes import path_url_of, route, source_of, url_of
 from clustersite.strings import Translator
 from clustersite.visibility import (
     Acknowledgement,
@@ -32,24 +33,11 @@ from clustersite.visibility import (
     national_logos,
 )
 
-__all__ = ["Entry", "LanguageViews", "View", "path_url_of"]
+__all__ = ["Entry", "LanguageViews", "View"]
 
 STATUS_ORDER = {"ongoing": 0, "planned": 1, "completed": 2}
 RELATED_LIMIT = 3
 HOME_NEWS = 5
-
-
-def path_url_of(norm_src_uri: str) -> str:
-    """The URL below a language root for a source path.
-
-    >>> [path_url_of(p) for p in ("index.md", "about.md", "news/2020/x.md", "news/index.md")]
-    ['', 'about/', 'news/2020/x/', 'news/']
-    """
-    stem = norm_src_uri.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem.removesuffix("index")
-        return stem
-    return f"{stem}/"
 
 
 @dataclass
@@ -85,7 +73,7 @@ class View:
 
     @property
     def template(self) -> str:
-        return f"clustersite/{self.kind}.html"
+        return str(route(self.kind).template)
 
     @property
     def path_url(self) -> str:
@@ -136,10 +124,10 @@ class LanguageViews:
         return f"{self.settings.language_root(lang or self.lang)}{path_url}"
 
     def quarter_url(self, year: int, quarter: int) -> str:
-        return self.url(f"news/{year}/q{quarter}/")
+        return self.url(url_of("quarter", year=year, quarter=quarter))
 
     def project_url(self, slug: str) -> str:
-        return self.url(f"projects/{slug}/")
+        return self.url(url_of("project", slug=slug))
 
     # -- entries -----------------------------------------------------------------------------
     def _entry(self, story: Story) -> Entry:
@@ -170,7 +158,7 @@ class LanguageViews:
         return [
             {
                 "year": year,
-                "url": self.url(f"news/{year}/"),
+                "url": self.url(url_of("year", year=year)),
                 "quarters": [
                     {
                         "quarter": q,
@@ -206,12 +194,15 @@ class LanguageViews:
         pages = max(1, -(-len(self.entries) // max(1, self.settings.news_per_page)))
         years = sorted({year for year, _quarter in self.by_quarter})
         return [
-            "news/index.md",
-            *[f"news/page/{number}.md" for number in range(2, pages + 1)],
-            *[f"news/{year}/index.md" for year in years],
-            *[f"news/{year}/q{quarter}.md" for year, quarter in sorted(self.by_quarter)],
-            "projects/index.md",
-            *[f"projects/{slug}.md" for slug in sorted(self.site.projects)],
+            source_of("news-index"),
+            *[source_of("news-page", number=number) for number in range(2, pages + 1)],
+            *[source_of("year", year=year) for year in years],
+            *[
+                source_of("quarter", year=year, quarter=quarter)
+                for year, quarter in sorted(self.by_quarter)
+            ],
+            source_of("project-index"),
+            *[source_of("project", slug=slug) for slug in sorted(self.site.projects)],
             *self.events.view_sources(),
         ]
 
@@ -223,7 +214,7 @@ class LanguageViews:
         archive = self.archive
         pages = []
         for number, chunk in enumerate(chunks, start=1):
-            norm = "news/index.md" if number == 1 else f"news/page/{number}.md"
+            norm = source_of("news-index") if number == 1 else source_of("news-page", number=number)
             title = self.t("news") if number == 1 else self.t("news_page", n=number)
             pages.append(
                 View(
@@ -237,13 +228,13 @@ class LanguageViews:
                         "page": number,
                         "pages": len(chunks),
                         "newer_url": (
-                            self.url("news/")
+                            self.url(url_of("news-index"))
                             if number == 2
-                            else self.url(f"news/page/{number - 1}/")
+                            else self.url(url_of("news-page", number=number - 1))
                         )
                         if number > 1
                         else None,
-                        "older_url": self.url(f"news/page/{number + 1}/")
+                        "older_url": self.url(url_of("news-page", number=number + 1))
                         if number < len(chunks)
                         else None,
                     },
@@ -271,7 +262,7 @@ class LanguageViews:
                 View(
                     "year",
                     self.lang,
-                    f"news/{year}/index.md",
+                    source_of("year", year=year),
                     self.t("year_archive_title", year=year),
                     {"year": year, "quarters": quarters, "archive": self.archive},
                 )
@@ -285,13 +276,13 @@ class LanguageViews:
                 View(
                     "quarter",
                     self.lang,
-                    f"news/{year}/q{quarter}.md",
+                    source_of("quarter", year=year, quarter=quarter),
                     title,
                     {
                         "year": year,
                         "quarter": quarter,
                         "entries": reports_first,
-                        "year_url": self.url(f"news/{year}/"),
+                        "year_url": self.url(url_of("year", year=year)),
                         "archive": self.archive,
                         "intro": self.t("quarter_archive_intro", quarter=title),
                     },
@@ -373,7 +364,7 @@ class LanguageViews:
         return View(
             "project-index",
             self.lang,
-            "projects/index.md",
+            source_of("project-index"),
             self.t("projects"),
             {
                 "projects": cards,
@@ -416,7 +407,7 @@ class LanguageViews:
         return View(
             "project",
             self.lang,
-            f"projects/{project.slug}.md",
+            source_of("project", slug=project.slug),
             context["title"],
             context,
             search=True,

@@ -18,9 +18,18 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from clustersite.engine import i18n_adapter
 from clustersite.media import photo_sources
 from clustersite.model import Site
+from clustersite.routes import classify, route
 from clustersite.views import LanguageViews, View
 
-__all__ = ["add_views", "drop_original_photos", "drop_other_languages", "front_matter"]
+__all__ = [
+    "add_views",
+    "drop_original_photos",
+    "drop_other_languages",
+    "front_matter",
+    "template_for",
+]
+
+NOT_IN_NAV = {route(kind).section for kind in ("post", "project", "event")}  # reached from listings
 
 
 def drop_other_languages(files: Files, site: Site, lang: str) -> None:
@@ -64,9 +73,9 @@ def add_views(
         norm = i18n_adapter.norm_src_uri(file)
         if norm in drafts:
             file.inclusion = InclusionLevel.DRAFT
-        elif norm.startswith(("news/", "projects/", "events/")):
+        elif norm.split("/", 1)[0] in NOT_IN_NAV and "/" in norm:
             file.inclusion = InclusionLevel.NOT_IN_NAV  # posts and events: reached from listings
-        if norm.startswith("projects/") and norm != "projects/index.md":
+        if _is_narrative(norm):
             if i18n_adapter.file_locale(file, lang) != lang:
                 files.remove(file)  # the data's translation beats another language's narrative
             else:
@@ -96,6 +105,25 @@ def add_views(
         generated[file.src_uri] = view
         files.append(file)
     return generated
+
+
+def _is_narrative(norm: str) -> bool:
+    """An editor's text about a project (``projects/<slug>.md``, or below that folder)."""
+    section, _, rest = norm.partition("/")
+    return (
+        section == route("project").section and norm != route("project-index").source and bool(rest)
+    )
+
+
+def template_for(norm: str, site: Site) -> str | None:
+    """The template of an editor's page, from where it lives (None: the theme's default)."""
+    found = classify(norm)
+    if found is None:
+        return None
+    kind, parts = found[0].kind, found[1]
+    if kind == "project" and parts["slug"] not in site.projects:
+        return None  # reported by the check; never shown as a project
+    return found[0].template if kind in ("home", "post", "event", "project") else None
 
 
 def front_matter(view: View) -> str:

@@ -35,6 +35,7 @@ from clustersite.media import MediaLibrary
 from clustersite.messages import editor_language
 from clustersite.model import Site, load_site, restore_post_cache, store_post_cache
 from clustersite.pagecontext import PageContextBuilder, PageSource, not_found_languages
+from clustersite.routes import url_of
 from clustersite.settings import SiteIdentity, SiteSettings
 from clustersite.strings import Translator
 from clustersite.views import LanguageViews, View
@@ -207,7 +208,7 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         """Pick the template of an editor's page from where it lives."""
         assert self.site is not None
         if "template" not in page.meta:
-            template = _template_for(i18n_adapter.norm_src_uri(page.file), self.site)
+            template = view_files.template_for(i18n_adapter.norm_src_uri(page.file), self.site)
             if template:
                 page.meta["template"] = template
         self.render_cache.hook_markdown(page, markdown)
@@ -289,7 +290,7 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         self.workers.wait()
         site_dir = Path(config.site_dir)
         if self.default_index is not None:  # static-i18n has written its merged index there
-            (site_dir / "search" / "search_index.json").write_bytes(self.default_index)
+            (site_dir / url_of("search-index")).write_bytes(self.default_index)
         sitefiles.write_projects_json(self.site, site_dir)
         sitefiles.write_projects_csv(self.site, site_dir)
         sitefiles.copy_logos(self.site, site_dir)
@@ -325,19 +326,6 @@ def _identity(config: MkDocsConfig) -> SiteIdentity:
         description=config.site_description or "",
         author=config.site_author or "",
     )
-
-
-def _template_for(norm: str, site: Site) -> str | None:
-    parts = norm.split("/")
-    if norm == "index.md":
-        return "clustersite/home.html"
-    if parts[0] == "news" and len(parts) == 3:
-        return "clustersite/post.html"
-    if parts[0] == "events" and len(parts) == 3:
-        return "clustersite/event.html"
-    if parts[0] == "projects" and len(parts) == 2 and parts[1].removesuffix(".md") in site.projects:
-        return "clustersite/project.html"
-    return None
 
 
 logging.getLogger("mkdocs.plugins.clustersite").setLevel(logging.INFO)
