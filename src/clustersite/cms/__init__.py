@@ -52,6 +52,7 @@ from clustersite.projects import (
     PROJECT_FIELDS,
     load_project_file,
 )
+from clustersite.routes import route, url_of
 from clustersite.settings import SiteSettings
 from clustersite.slugs import MAX_LENGTH
 from clustersite.strings import Translator
@@ -450,7 +451,7 @@ def cms_config(
                 "name": "news",
                 "label": t("cms_collection_news"),
                 "label_singular": t("cms_collection_news_singular"),
-                "folder": f"{docs}/{{{{locale}}}}/news",
+                "folder": f"{docs}/{{{{locale}}}}/{route('post').section}",
                 "path": f"{year}/{{{{slug}}}}",
                 "extension": "md",
                 "format": "yaml-frontmatter",
@@ -461,7 +462,7 @@ def cms_config(
                 "sortable_fields": ["date", "title"],
                 "media_folder": "",
                 "public_folder": "",
-                "preview_path": f"news/{year}/{{{{slug}}}}/",
+                "preview_path": url_of("post", year=year, slug="{{slug}}"),
                 "fields": _post_fields(settings, required["post"], t, projects),
             },
             {
@@ -475,7 +476,7 @@ def cms_config(
                 "identifier_field": "acronym",
                 "slug": "{{acronym}}",
                 "summary": "{{title." + default + "}}",
-                "preview_path": "projects/{{slug}}/",
+                "preview_path": url_of("project", slug="{{slug}}"),
                 "fields": _project_fields(settings, required["project"], t),
             },
             {
