@@ -26,6 +26,7 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError
 
 from clustersite import __version__
+from clustersite.routes import source_of
 from clustersite.safewrite import create_file
 from clustersite.scaffold import CommandError
 from clustersite.strings import LOCALES_DIR, Translator
@@ -211,7 +212,7 @@ def mkdocs_yml(answers: SiteAnswers) -> str:
         ]
         for lang in answers.languages
     }
-    pages = ("index.md", "news/index.md", "projects/index.md", "about.md")
+    pages = ("index.md", source_of("news-index"), source_of("project-index"), "about.md")
     nav = "".join(
         f"  - {_yaml_text(label)}: {page}\n"
         for label, page in zip(labels[default], pages, strict=True)
