@@ -28,9 +28,15 @@ def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="session")
 def default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's default site, built once for every test that reads it."""
-    from clustersite.build import build_site
-    from support import REPO
+    from support import REPO, built_site
 
-    site_dir = tmp_path_factory.mktemp("default") / "site"
-    assert build_site(REPO / "mkdocs.yml", site_dir, strict=True) == 0
-    return site_dir
+    return built_site(tmp_path_factory.mktemp("default"), REPO / "mkdocs.yml")
+
+
+@pytest.fixture(scope="session")
+def health_tourism_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """examples/health-tourism, the second organisation's site, built once."""
+    from support import REPO, built_site
+
+    site = REPO / "examples" / "health-tourism"
+    return built_site(tmp_path_factory.mktemp("health-tourism"), site / "mkdocs.yml")

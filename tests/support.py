@@ -118,6 +118,28 @@ def check_rfc5545(data: bytes, events: int) -> list[str]:
     return lines
 
 
+def built_site(folder: Path, config_file: Path) -> Path:
+    """Build the site of ``config_file`` with --strict into ``folder/site``, as CI does."""
+    from clustersite.build import build_site
+
+    site_dir = folder / "site"
+    assert build_site(config_file, site_dir, strict=True) == 0
+    return site_dir
+
+
+def read(site: Path, relative: str) -> str:
+    """The text of one built file."""
+    return (site / relative).read_text(encoding="utf-8")
+
+
+def text_of(html: str) -> str:
+    """The visible text of a page's article, tags removed."""
+    article = html.split('<article class="md-content__inner', 1)[1].split("</article>\n", 1)[0]
+    return re.sub(
+        r"[ \t\n]+", " ", re.sub(r"<[^>]+>", " ", article)
+    )  # keeps Babel's no-break spaces
+
+
 class SiteFactory:
     """Writes a small trilingual site; tests add or break files, then build or check it."""
 

@@ -9,24 +9,14 @@ from pathlib import Path
 import feedparser
 import pytest
 
+from support import read, text_of
+
 NBSP = "\u00a0"
 
 
 @pytest.fixture(scope="module")
 def site(default_site: Path) -> Path:
     return default_site
-
-
-def read(site: Path, relative: str) -> str:
-    return (site / relative).read_text(encoding="utf-8")
-
-
-def text_of(html: str) -> str:
-    """The visible text of a page's article, tags removed."""
-    article = html.split('<article class="md-content__inner', 1)[1].split("</article>\n", 1)[0]
-    return re.sub(
-        r"[ \t\n]+", " ", re.sub(r"<[^>]+>", " ", article)
-    )  # keeps Babel's no-break spaces
 
 
 @pytest.mark.parametrize(
@@ -50,20 +40,6 @@ def test_switcher_of_the_latvian_q2_report_leads_to_its_translations(site: Path)
     assert 'href="../../../it/news/2020/klastera-aktualitates-2-2020/" hreflang="it"' in html
 
 
-def test_health_tourism_project_in_latvian(site: Path) -> None:
-    text = text_of(read(site, "projects/health-tourism-cluster/index.html"))
-    for expected in (
-        f"554{NBSP}453,47{NBSP}€",
-        f"471{NBSP}285,45{NBSP}€",
-        "85%",
-        "2017. gada janvāris",
-        "2021. gada decembris",
-        "Eiropas Savienība Eiropas Reģionālās attīstības fonds",  # 2014–2020: Union and fund
-    ):
-        assert expected in text
-    assert 'class="cs-eu-emblem"' in read(site, "projects/health-tourism-cluster/index.html")
-
-
 def test_neeghw_in_italian(site: Path) -> None:
     text = text_of(read(site, "it/projects/neeghw/index.html"))
     assert "220.231" in text and "198.208" in text
@@ -71,15 +47,12 @@ def test_neeghw_in_italian(site: Path) -> None:
         assert country in text
 
 
-def test_english_project_index_lists_all_three_with_totals(site: Path) -> None:
+def test_english_project_index_lists_both_with_totals(site: Path) -> None:
     text = text_of(read(site, "en/projects/index.html"))
-    for title in (
-        "New European Electronics",
-        "Latvian Health Tourism Cluster",
-        "Latvian Electronics",
-    ):
+    for title in ("New European Electronics", "Latvian Electronics"):
         assert title in text
-    assert "€774,684.47" in text  # 220,231 + 554,453.47
+    # NEEGHW's row and the total: the cluster project without a budget adds nothing
+    assert text.count("€220,231.00") == 2
 
 
 def test_letera_cluster_has_no_budget_section(site: Path) -> None:
@@ -87,13 +60,9 @@ def test_letera_cluster_has_no_budget_section(site: Path) -> None:
     assert 'class="cs-budget"' not in html
 
 
-def test_projects_json_holds_all_three(site: Path) -> None:
+def test_projects_json_holds_both(site: Path) -> None:
     data = json.loads(read(site, "projects.json"))
-    assert {p["slug"] for p in data["projects"]} == {
-        "letera-cluster",
-        "neeghw",
-        "health-tourism-cluster",
-    }
+    assert {p["slug"] for p in data["projects"]} == {"letera-cluster", "neeghw"}
 
 
 def test_quarter_archives(site: Path) -> None:
