@@ -5,6 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 LOCK := requirements-lock.txt
+# The second engine's own packages (tests/test_properdocs.py), locked within LOCK's versions.
+PROPERDOCS_LOCK := requirements-properdocs.txt
 UV_VERSION := 0.13.9
 LOCK_FLAGS ?=
 LATEST_VENV := .venv-latest
@@ -36,7 +38,10 @@ lock:
 	$(VENV)/bin/uv pip compile pyproject.toml --extra test --group build --universal \
 		--python-version 3.11 --generate-hashes --custom-compile-command "make lock" \
 		--quiet $(LOCK_FLAGS) --output-file $(LOCK)
-	@echo "Wrote $(LOCK); commit it together with pyproject.toml."
+	$(VENV)/bin/uv pip compile tests/engines/properdocs.in --constraint $(LOCK) --universal \
+		--python-version 3.11 --generate-hashes --custom-compile-command "make lock" \
+		--quiet $(LOCK_FLAGS) --output-file $(PROPERDOCS_LOCK)
+	@echo "Wrote $(LOCK) and $(PROPERDOCS_LOCK); commit them together with pyproject.toml."
 
 ## site: build the site into site/ (the previous site/ is kept if the build fails)
 site: $(STAMP)
