@@ -26,6 +26,7 @@
     var figure = element("figure", "cs-viewer__figure");
     this.image = element("img");
     this.image.setAttribute("decoding", "async");
+    this.image.draggable = false; // a drag would swallow the pointer events of a swipe
     var caption = element("figcaption", "cs-viewer__caption");
     caption.setAttribute("aria-live", "polite");
     this.counter = element("span", "cs-viewer__counter");
