@@ -98,7 +98,7 @@ def write_event(site: SiteFactory, lang: str, slug: str, **fields: object) -> st
         ({"start": "2026-03-10", "online_url": "zoom"}, "online_url", 3, "web address"),
         ({"start": "2026-03-10", "language": "latvian"}, "language", 3, "language code"),
         ({"start": "2026-03-10", "cancelled": "perhaps"}, "cancelled", 3, "true or false"),
-        ({"title": "''", "start": "2026-03-10"}, "title", 2, "missing or empty"),
+        ({"title": "''", "start": "2026-03-10"}, "title", 2, "is empty"),
         ({"start": "2025-03-10"}, "start", 2, "filed under events/2026/"),
     ],
 )

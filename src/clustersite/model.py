@@ -289,10 +289,10 @@ def _timezone_problems(settings: SiteSettings) -> list[Problem]:
     if settings.timezone in zoneinfo.available_timezones():
         return []
     return [
-        Problem(
+        Problem.of(
             "mkdocs.yml",
             "plugins.clustersite.timezone",
-            f"'{settings.timezone}' is not a known time zone",
-            "write a zone of the tz database, e.g. Europe/Riga",
+            "event.site_timezone_unknown",
+            value=settings.timezone,
         )
     ]

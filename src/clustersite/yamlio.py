@@ -159,7 +159,8 @@ class _Collected:
         self.repeated: list[tuple[str, int, int]] = []  # (field, first line, second line)
 
     def collect(self, node: yaml.Node, prefix: str = "") -> None:
-        if isinstance(node, yaml.ScalarNode) and prefix and node.style is None:
+        # a plain scalar: libyaml (the C loader) marks it with style "", PyYAML with None
+        if isinstance(node, yaml.ScalarNode) and prefix and not node.style:
             self.written[prefix.rstrip(".")] = node.value
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
