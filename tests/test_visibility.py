@@ -480,7 +480,7 @@ def test_check_warns_when_the_site_lacks_a_national_mark(tmp_path: Path) -> None
     assert "lv-nap2020" not in out.getvalue()
     site.build()
     html = site.html("projects/x/index.html")
-    assert 'class="cs-eu__national" src="../../assets/eu/lv-nap2020.svg"' in html
+    assert 'class="cs-eu__mark" src="../../assets/eu/lv-nap2020.svg"' in html
     assert 'width="90" height="30"' in html  # fitted into the emblem's box
 
 
@@ -632,3 +632,39 @@ def test_the_post_line_names_the_project_number(make_site: Callable[..., SiteFac
     site.build()
     html = site.html("news/2021/x/index.html")
     assert "Īstenots projekta Nr. 3.2.1.1/16/A/006 ietvaros" in html
+
+
+def test_an_interreg_project_shows_its_programme_logo_beside_the_statement(
+    tmp_path: Path,
+) -> None:
+    from clustersite.cli import main
+
+    site = SiteFactory(tmp_path / "s")
+    project = "title: {lv: Sadarbība}\nfund: INTERREG\nstart: 2019-03-01\nmonths: 24\n"
+    site.write("data/projects/x.yml", project)
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["--root", str(site.root), "check"])
+    assert "data/projects/x.yml: logos:" in out.getvalue() and "kind: programme" in out.getvalue()
+    write_logo(site, "interreg.svg", 90, 40)
+    site.write(
+        "data/projects/x.yml",
+        project
+        + "logos:\n  - {file: logos/interreg.svg, kind: programme, alt: {lv: Interreg programma}}\n",
+    )
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["--root", str(site.root), "check"])
+    assert "data/projects/x.yml" not in out.getvalue()
+    site.build()
+    html = site.html("projects/x/index.html")
+    block = html.split('<div class="cs-eu"', 1)[1].split("</div>", 1)[0]
+    assert 'data-cs-regime="interreg-2014-2020"' in block
+    assert (
+        '<img class="cs-eu__mark" src="../../assets/projects/logos/interreg.svg" alt="Interreg programma"'
+        in block
+    )
+    assert 'class="cs-logos"' not in html  # not repeated among the partners' logos

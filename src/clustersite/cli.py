@@ -195,7 +195,7 @@ def _status(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from clustersite.model import load_site
-    from clustersite.projects import national_logo_warnings
+    from clustersite.projects import visibility_warnings
 
     default = None
     try:
@@ -203,7 +203,7 @@ def _check(args: argparse.Namespace) -> int:
         default = settings.default_language
         site = load_site(settings)
         # the site's own files, not editors' content: told by `check`, never a build stop
-        problems = site.problems + national_logo_warnings(site.projects, settings)
+        problems = site.problems + visibility_warnings(site.projects, settings)
     except ContentError as error:  # mkdocs.yml itself is missing or broken
         problems = error.problems
     lang = editor_language(getattr(args, "lang", None), default)

@@ -430,13 +430,12 @@ def _unused_logos(settings: SiteSettings, projects: dict[str, Project]) -> list[
         return []
     used = {logo.path for project in projects.values() for logo in project.logos}
     return [
-        Problem(
+        Problem.of(
             relative_path(path, settings.root),
             "file",
-            "no project lists this logo, so the site does not show it",
-            f"add it to a project's `logos:` as `file: {path.relative_to(settings.data_dir).as_posix()}`, "
-            "or delete it",
+            "eu.logo_unused",
             severity="warning",
+            file=path.relative_to(settings.data_dir).as_posix(),
         )
         for path in sorted(folder.rglob("*"))
         if path.is_file() and not path.name.startswith(".") and path.resolve() not in used
@@ -457,29 +456,18 @@ def _parse_visibility(
     cci = check.text(data.get("cci"), "cci")
     location = check.text(data.get("location"), "location")
     if location is not None and not re.fullmatch(r"[A-Za-z]{2}[0-9A-Za-z]{0,3}", location):
-        check.add_text(
-            "location",
-            f"'{location}' is not a NUTS code",
-            "write the region's NUTS code, e.g. LV006 (or the country's, e.g. LV)",
-        )
+        check.add("location", "eu.location_not_nuts", value=location)
         location = None
     regime = None
     if fund is not None and start is not None:
         regime, why = resolve_regime(
             regimes, fund, start, explicit, project_country(cci, location and location.upper())
         )
-        if regime is None:
-            check.add_text(
-                "regime",
-                f"the project's EU visibility rules cannot be decided: {why}",
-                f"add `regime:` with one of {', '.join(sorted(regimes))}",
-            )
-        elif regime.rules["needs_number"] and not number:
-            check.add_text(
-                "number",
-                f"the {regime.id} funding statement names the grant agreement number",
-                "add `number:` with the grant agreement's number",
-            )
+        if why is not None:
+            key, params = why
+            check.add("regime", key, **params)
+        elif regime is not None and regime.rules["needs_number"] and not number:
+            check.add("number", "eu.needs_number", regime=regime.id)
     logos = _parse_logos(data.get("logos"), check, settings)
     return {
         "regime": regime,
@@ -501,18 +489,12 @@ def _parse_logos(value: Any, check: Checker, settings: SiteSettings) -> list[Pro
         url = check.web_address(item.get("url"), f"{where}.url")
         kind = check.text(item.get("kind"), f"{where}.kind") or "partner"
         if kind not in LOGO_KINDS:
-            check.add_text(
-                f"{where}.kind", f"'{kind}' is not a kind of logo", "use partner or programme"
-            )
+            check.add(f"{where}.kind", "eu.logo_kind", value=kind)
         height = item.get("height")
         if height is not None and (
             isinstance(height, bool) or not isinstance(height, int) or height <= 0
         ):
-            check.add_text(
-                f"{where}.height",
-                f"'{height}' is not a height in pixels",
-                f"write a whole number of pixels, at most {EMBLEM_HEIGHT}",
-            )
+            check.add(f"{where}.height", "eu.logo_height", value=height, most=EMBLEM_HEIGHT)
             height = None
         if file is None:
             continue
@@ -522,41 +504,38 @@ def _parse_logos(value: Any, check: Checker, settings: SiteSettings) -> list[Pro
             or ".." in Path(file).parts
             or not path.is_relative_to(settings.data_dir)
         ):
-            check.add_text(
+            check.add(
                 f"{where}.file",
-                f"'{file}' is not in the logo folder",
-                f"put the logo in data/projects/{LOGO_FOLDER}/ and write `file: {LOGO_FOLDER}/<name>`",
+                "eu.logo_outside",
+                value=file,
+                folder=relative_path(settings.data_dir / LOGO_FOLDER, settings.root),
             )
             continue
         if path.suffix.lower() not in LOGO_SUFFIXES:
-            check.add_text(
-                f"{where}.file",
-                f"{file} is not an image the site can show",
-                f"use one of {', '.join(LOGO_SUFFIXES)}",
-            )
+            check.add(f"{where}.file", "eu.logo_type", value=file, types=", ".join(LOGO_SUFFIXES))
             continue
         if not path.is_file():
-            check.add_text(
+            check.add(
                 f"{where}.file",
-                f"there is no file {file} beside the project files",
-                f"add it as {relative_path(path, settings.root)} or correct the path",
+                "eu.logo_missing",
+                value=file,
+                path=relative_path(path, settings.root),
             )
             continue
         own = image_size(path)
         if own is None:
-            check.add_text(
-                f"{where}.file",
-                f"the size of {file} cannot be read",
-                "save the logo again as PNG or as SVG with width and height",
-            )
+            check.add(f"{where}.file", "eu.logo_size_unknown", value=file)
             continue
         width, shown_height = rendered_size(own, height)
         if width > EMBLEM_WIDTH or shown_height > EMBLEM_HEIGHT:
-            check.add_text(
+            check.add(
                 f"{where}.file",
-                f"the logo {file} would be drawn {width}×{shown_height} px, larger than the EU "
-                f"emblem ({EMBLEM_WIDTH}×{EMBLEM_HEIGHT} px)",
-                f"give `height:` so it fits in {EMBLEM_WIDTH}×{EMBLEM_HEIGHT} px, or use a smaller file",
+                "eu.logo_too_large",
+                value=file,
+                width=width,
+                height=shown_height,
+                emblem_width=EMBLEM_WIDTH,
+                emblem_height=EMBLEM_HEIGHT,
             )
             continue
         if alt:
@@ -586,27 +565,24 @@ def review_warnings(projects: dict[str, Project], today: dt.date) -> list[Proble
             continue
         since = project.reviewed or project.start
         if months_between(since, today) >= every:
-            what = (
-                f"was last reviewed on {project.reviewed}"
-                if project.reviewed
-                else "has never been reviewed"
-            )
             problems.append(
-                Problem(
+                Problem.of(
                     project.path,
                     "reviewed",
-                    f"the project is ongoing and its page {what}; under {regime.id} "
-                    f"the page is updated at least every {every} months",
-                    f"update the project's text, then set `reviewed: {today.isoformat()}`",
+                    "eu.review_due" if project.reviewed else "eu.never_reviewed",
                     severity="warning",
+                    reviewed=str(project.reviewed),
+                    regime=regime.id,
+                    months=every,
+                    today=today.isoformat(),
                 )
             )
     return problems
 
 
-def national_logo_warnings(projects: dict[str, Project], settings: SiteSettings) -> list[Problem]:
-    """National marks a project's regime asks for and the site does not provide (its own
-    official file, never one drawn by clustersite)."""
+def visibility_warnings(projects: dict[str, Project], settings: SiteSettings) -> list[Problem]:
+    """Marks a project's regime asks for and the site does not provide: a national mark (the
+    site's own official file, never one drawn by clustersite), the programme's logo."""
     from clustersite.visibility import national_logo_file
 
     problems = []
@@ -614,17 +590,30 @@ def national_logo_warnings(projects: dict[str, Project], settings: SiteSettings)
         regime = project.regime
         if regime is None:
             continue
+        if regime.rules["programme_logo"] and not any(
+            logo.kind == "programme" for logo in project.logos
+        ):
+            problems.append(
+                Problem.of(
+                    project.path,
+                    "logos",
+                    "eu.programme_logo_missing",
+                    severity="warning",
+                    regime=regime.id,
+                )
+            )
         for logo_id in regime.rules["national_logos"]:
             if national_logo_file(settings.theme_dir, logo_id) is None:
                 where = settings.theme_dir.name if settings.theme_dir else "overrides"
                 problems.append(
-                    Problem(
+                    Problem.of(
                         project.path,
                         "regime",
-                        f"{regime.id} asks for the national mark '{logo_id}', and the site "
-                        "has no file for it",
-                        f"add the official file as {where}/assets/eu/{logo_id}.svg (or .png)",
+                        "eu.national_logo_missing",
                         severity="warning",
+                        regime=regime.id,
+                        logo=logo_id,
+                        folder=where,
                     )
                 )
     return problems

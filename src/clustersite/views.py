@@ -333,11 +333,15 @@ class LanguageViews:
             project.fund,
             project.number,
             is_full_funding(budget.eu if budget else None, budget.total if budget else None),
-            national_logos(project.regime, self.lang, self.settings.theme_dir),
+            [
+                *national_logos(project.regime, self.lang, self.settings.theme_dir),
+                *self.logos(project, "programme"),  # an Interreg programme's logo, with the emblem
+            ],
         )
 
-    def logos(self, project: Project) -> list[Logo]:
-        """The project's own logos, in the page's language (each already checked for size)."""
+    def logos(self, project: Project, kind: str = "partner") -> list[Logo]:
+        """The project's own logos of one kind, in the page's language (each already checked
+        for size)."""
         default = self.settings.default_language
         return [
             Logo(
@@ -349,6 +353,7 @@ class LanguageViews:
                 lang=None if self.lang in logo.alt else default,
             )
             for logo in project.logos
+            if logo.kind == kind
         ]
 
     def project_index_view(self) -> View:

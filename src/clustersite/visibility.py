@@ -165,7 +165,7 @@ class Acknowledgement:
     disclaimer_lang: str | None
     emblem_width: int = EMBLEM_WIDTH
     emblem_height: int = EMBLEM_HEIGHT
-    national_logos: tuple[Logo, ...] = ()
+    marks: tuple[Logo, ...] = ()  # beside the statement: national marks, the programme's logo
 
 
 # -- reading the packs ---------------------------------------------------------------------------
@@ -398,25 +398,29 @@ def resolve_regime(
     start: dt.date,
     explicit: str | None = None,
     country: str | None = None,
-) -> tuple[Regime | None, str | None]:
-    """The project's regime, or None and why it cannot be decided.
+) -> tuple[Regime | None, tuple[str, dict[str, Any]] | None]:
+    """The project's regime, or None and why not (a message key and its parameters).
 
     An explicit ``regime:`` wins. Otherwise the regimes whose fund and period fit; of those,
     one that names the project's country is more specific than one that names none.
     """
+    known = ", ".join(sorted(regimes))
     if explicit is not None:
         if explicit in regimes:
             return regimes[explicit], None
-        return None, f"'{explicit}' is not a known regime"
+        return None, ("eu.regime_unknown", {"value": explicit, "regimes": known})
     fitting = [r for r in regimes.values() if r.applies_to(fund, start, country)]
     national = [r for r in fitting if r.country is not None]
     chosen = national or fitting
     if len(chosen) == 1:
         return chosen[0], None
     if not chosen:
-        return None, f"no regime covers the fund {fund} for a project that started on {start}"
-    names = ", ".join(sorted(r.id for r in chosen))
-    return None, f"the fund {fund} and the start {start} fit more than one regime ({names})"
+        return None, ("eu.no_regime_fits", {"fund": fund, "start": str(start), "regimes": known})
+    candidates = ", ".join(sorted(r.id for r in chosen))
+    return None, (
+        "eu.regimes_overlap",
+        {"fund": fund, "start": str(start), "candidates": candidates},
+    )
 
 
 # -- what a page shows ---------------------------------------------------------------------------
@@ -426,7 +430,7 @@ def acknowledgement(
     fund: str,
     number: str | None,
     full_funding: bool,
-    national_logos: list[Logo] | None = None,
+    marks: list[Logo] | None = None,
 ) -> Acknowledgement:
     """The emblem's statement, the fund and the disclaimer of one project in one language."""
     values = {"number": number} if regime.rules["needs_number"] and number else {}
@@ -446,7 +450,7 @@ def acknowledgement(
         fund=fund_text[0] if fund_text else None,
         disclaimer=disclaimer[0] if disclaimer else None,
         disclaimer_lang=disclaimer[1] if disclaimer else None,
-        national_logos=tuple(national_logos or ()),
+        marks=tuple(marks or ()),
     )
 
 

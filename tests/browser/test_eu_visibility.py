@@ -111,7 +111,7 @@ def test_emblem_and_statement_are_on_the_first_screen(
                         f"{url}: the fund next to the emblem is {shown_fund!r}, not {fund!r}"
                     )
             emblem_box = boxes["emblem"]
-            for logo in page.locator(".cs-logos img, .cs-eu__national").all():
+            for logo in page.locator(".cs-logos img, .cs-eu__mark").all():
                 box = logo.bounding_box()
                 if (
                     emblem_box
