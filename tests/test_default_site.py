@@ -67,9 +67,9 @@ def test_projects_json_holds_both(site: Path) -> None:
 
 def test_quarter_archives(site: Path) -> None:
     q2 = read(site, "news/2020/q2/index.html")
-    assert "<h1>2. ceturksnis 2020</h1>" in q2 and "Klastera aktualitātes 2/2020" in q2
+    assert "<h1>2020. gada 2. ceturksnis</h1>" in q2 and "Klastera aktualitātes 2/2020" in q2
     q3 = read(site, "en/news/2020/q3/index.html")
-    assert 'href="../neeghw-sakas/"' in q3 and "<h1>3rd quarter 2020</h1>" in q3
+    assert 'href="../neeghw-sakas/"' in q3 and "<h1>Q3 2020</h1>" in q3
 
 
 def test_italian_report_links_project_and_quarter(site: Path) -> None:
@@ -106,3 +106,59 @@ def test_no_markup_of_ours_or_materials_is_shown_as_text(site: Path) -> None:
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         assert "&lt;script" not in html and "&lt;div" not in html and "&lt;a " not in html, page
+
+
+# -- issue: every phrase reads as a native editor writes it ------------------------------------
+def pages(site: Path, lang: str) -> list[Path]:
+    """Every HTML page of one language (the 404 page serves all three: it is left out)."""
+    others = {"en", "it", "lv"} - {lang}
+    root = site if lang == "lv" else site / lang
+    return [
+        path
+        for path in sorted(root.rglob("*.html"))
+        if path.name != "404.html"
+        and path.relative_to(site).parts[0] not in (others | {"assets", "search"})
+    ]
+
+
+def test_latvian_quarter_is_titled_year_first_and_its_intro_uses_the_locative(site: Path) -> None:
+    q2 = read(site, "news/2020/q2/index.html")
+    assert "<h1>2020. gada 2. ceturksnis</h1>" in q2
+    assert "<title>2020. gada 2. ceturksnis – LETERA</title>" in q2
+    assert "Jaunumi, kas publicēti 2020. gada 2. ceturksnī." in text_of(q2)
+
+
+def test_no_latvian_page_says_zinas_where_the_glossary_says_jaunumi(site: Path) -> None:
+    found = [
+        str(path.relative_to(site))
+        for path in pages(site, "lv")
+        if re.search(r"\bziņ(as|u|ām|ā)\b", text_of(path.read_text(encoding="utf-8")), re.I)
+    ]
+    assert found == []
+
+
+def test_latvian_percentages_have_a_space_before_the_sign(site: Path) -> None:
+    percentages = [
+        match
+        for path in pages(site, "lv")
+        for match in re.findall(r"\d\s?%", text_of(path.read_text(encoding="utf-8")))
+    ]
+    assert percentages and all(p[1:] == f"{NBSP}%" for p in percentages), percentages
+
+
+def test_english_dates_are_british(site: Path) -> None:
+    text = text_of(read(site, "en/news/2020/neeghw-sakas/index.html"))
+    assert "1 September 2020" in text and "September 1" not in text
+    assert '<meta property="og:locale" content="en_GB">' in read(site, "en/index.html")
+
+
+def test_italian_first_of_the_month_is_an_ordinal(site: Path) -> None:
+    assert "1º settembre 2020" in text_of(read(site, "it/news/2020/neeghw-sakas/index.html"))
+
+
+@pytest.mark.parametrize("lang", ["lv", "it"])
+def test_no_english_material_strings_on_latvian_or_italian_pages(site: Path, lang: str) -> None:
+    for path in pages(site, lang):
+        html = path.read_text(encoding="utf-8")
+        for english in ("Made with", "Tabs", "Inizializza"):
+            assert english not in html, (str(path.relative_to(site)), english)

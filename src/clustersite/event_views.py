@@ -24,7 +24,7 @@ from clustersite.routes import source_of, url_of
 from clustersite.strings import Translator
 from clustersite.visibility import Acknowledgement
 
-__all__ = ["EventCard", "EventPage", "EventViews", "when"]
+__all__ = ["EventCard", "EventListing", "EventPage", "EventViews", "EventYear", "when"]
 
 HOME_EVENTS = 3
 
@@ -68,6 +68,28 @@ class Registration:
 
 
 @dataclass(frozen=True)
+class EventYear:
+    year: int
+    url: str
+
+
+@dataclass(frozen=True)
+class EventListing:
+    """A listing page of the events section: upcoming, past (paginated) or one year."""
+
+    years: list[EventYear]
+    calendar_url: str
+    events_url: str
+    past_url: str | None
+    heading: str | None
+    events: list[EventCard]
+    empty: str  # what the page says when it lists nothing
+    newer_url: str | None = None
+    older_url: str | None = None
+    pager: str = ""  # "2 / 5" on the pages of past events, else ""
+
+
+@dataclass(frozen=True)
 class EventPage:
     """Everything an event's page shows besides the editor's text."""
 
@@ -79,7 +101,7 @@ class EventPage:
     registration: Registration | None
     calendar_url: str  # this event's .ics, from the site root
     cancelled_note: str | None
-    projects: list[dict[str, Any]] = field(default_factory=list)  # project cards
+    projects: list[Any] = field(default_factory=list)  # views.ProjectCard
     acknowledgements: list[Acknowledgement] = field(default_factory=list)  # one per distinct one
     events_url: str = ""
     json_ld: dict[str, Any] = field(default_factory=dict)
@@ -92,7 +114,8 @@ class EventViews:
         self.site = site
         self.lang = lang
         self.settings = site.settings
-        self.t = Translator(lang)
+        self.locale = self.settings.babel_locale(lang)  # the site's variant: en_GB
+        self.t = Translator(lang, self.locale)
         self.happenings: list[Happening] = site.happenings(include_drafts=include_drafts)
         languages = self.settings.languages
         self.upcoming = [h for h in self.happenings if not h.facts(languages).is_past(site.now)]
@@ -121,10 +144,10 @@ class EventViews:
             url=self.url(event.path_url, event.lang),
             lang=event.lang,
             foreign=foreign,
-            foreign_label=self.t("in_language", language=language_name(event.lang, self.lang))
+            foreign_label=self.t("in_language", language=language_name(event.lang, self.locale))
             if foreign
             else "",
-            when=when(event, self.lang),
+            when=when(event, self.locale),
             start_iso=event.starts_at.isoformat()
             if event.start.time
             else event.start.date.isoformat(),
@@ -146,14 +169,14 @@ class EventViews:
         return self.cards(self.upcoming[:HOME_EVENTS])
 
     # -- listing pages ---------------------------------------------------------------------
-    def years(self) -> list[dict[str, Any]]:
+    def years(self) -> list[EventYear]:
         return [
-            {"year": year, "url": self.url(url_of("event-year", year=year))}
+            EventYear(year, self.url(url_of("event-year", year=year)))
             for year in sorted(self.by_year, reverse=True)
         ]
 
-    def listing_pages(self) -> list[tuple[str, str, dict[str, Any]]]:
-        """(source path, title, context) of every listing page of the events section."""
+    def listing_pages(self) -> list[tuple[str, str, EventListing]]:
+        """(source path, title, listing) of every listing page of the events section."""
         common: dict[str, Any] = {
             "years": self.years(),
             "calendar_url": self.url(url_of("calendar")),
@@ -164,14 +187,12 @@ class EventViews:
             (
                 source_of("events"),
                 self.t("events"),
-                {
+                EventListing(
                     **common,
-                    "heading": self.t("events_upcoming"),
-                    "events": self.cards(self.upcoming),
-                    "empty": self.t("no_upcoming_events"),
-                    "newer_url": None,
-                    "older_url": None,
-                },
+                    heading=self.t("events_upcoming"),
+                    events=self.cards(self.upcoming),
+                    empty=self.t("no_upcoming_events"),
+                ),
             )
         ]
         per_page = max(1, self.settings.news_per_page)
@@ -187,22 +208,25 @@ class EventViews:
                 if number == 2
                 else url_of("events-past-page", number=number - 1)
             )
+            newer = self.url(previous) if number > 1 else None
+            older = (
+                self.url(url_of("events-past-page", number=number + 1))
+                if number < len(chunks)
+                else None
+            )
             pages.append(
                 (
                     norm,
                     self.t("events_past") if number == 1 else self.t("events_past_page", n=number),
-                    {
+                    EventListing(
                         **common,
-                        "heading": None,
-                        "events": self.cards(chunk),
-                        "empty": self.t("no_past_events"),
-                        "newer_url": self.url(previous) if number > 1 else None,
-                        "older_url": self.url(url_of("events-past-page", number=number + 1))
-                        if number < len(chunks)
-                        else None,
-                        "page": number,
-                        "pages": len(chunks),
-                    },
+                        heading=None,
+                        events=self.cards(chunk),
+                        empty=self.t("no_past_events"),
+                        newer_url=newer,
+                        older_url=older,
+                        pager=f"{number} / {len(chunks)}" if newer or older else "",
+                    ),
                 )
             )
         for year, happenings in sorted(self.by_year.items()):
@@ -210,14 +234,9 @@ class EventViews:
                 (
                     source_of("event-year", year=year),
                     self.t("events_year", year=year),
-                    {
-                        **common,
-                        "heading": None,
-                        "events": self.cards(happenings),
-                        "empty": "",
-                        "newer_url": None,
-                        "older_url": None,
-                    },
+                    EventListing(
+                        **common, heading=None, events=self.cards(happenings), empty=""
+                    ),
                 )
             )
         return pages
@@ -233,18 +252,18 @@ class EventViews:
         page builder, so a project looks the same wherever it is listed."""
         happening = Happening(event.key, {event.lang: event})
         card = self.card(happening)
-        zone = get_timezone_name(event.starts_at, "long", locale=self.lang)
+        zone = get_timezone_name(event.starts_at, "long", locale=self.locale)
         registration = None
         if event.registration_url:
             is_open = event.registration_open(self.site.now)
             deadline = ""
             if event.registration_deadline is not None:
-                deadline = format_date(event.registration_deadline.date, self.lang)
+                deadline = format_date(event.registration_deadline.date, self.locale)
                 if event.registration_deadline.time is not None:
                     deadline = self.t(
                         "event_deadline_time",
                         date=deadline,
-                        time=format_clock(event.registration_deadline.time, self.lang),
+                        time=format_clock(event.registration_deadline.time, self.locale),
                     )
             registration = Registration(
                 open=is_open,
@@ -257,13 +276,13 @@ class EventViews:
             for slug in event.projects
             if slug in self.site.projects
         ]
-        acknowledgements = list(dict.fromkeys(p["eu"] for p in projects))
+        acknowledgements = list(dict.fromkeys(p.eu for p in projects))
         return EventPage(
             card=card,
             time_zone=f"{zone} ({event.timezone})",
             location=event.location,
             online_url=event.online_url,
-            event_language=language_name(event.language, self.lang) if event.language else "",
+            event_language=language_name(event.language, self.locale) if event.language else "",
             registration=registration,
             calendar_url=self.url(event.ics_url, event.lang),
             cancelled_note=event.cancelled_note,

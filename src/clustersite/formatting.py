@@ -1,19 +1,22 @@
-"""Locale formatting: every number, amount, date, quarter and country name on the site.
+"""Locale formatting: every number, amount, date and country name on the site.
 
-Thin wrappers around Babel, always given the locale explicitly (never the machine's).
-They are registered as Jinja filters by the plugin, so templates only call them.
+Thin wrappers around Babel, always given the locale explicitly (never the machine's): a
+language code (``lv``) or the variant a site chose for it (``en_GB``). Where Babel has no
+form a language needs (the Latvian locative of a date, the Italian 1º), it is made here,
+for every date. Phrases built around these values live in the locale files
+(clustersite.strings); the views (clustersite.views) put the two together.
 
 >>> format_money(554453.47, "EUR", "lv")
 '554\\xa0453,47\\xa0€'
->>> format_quarter(2020, 2, "it")
-'2º trimestre 2020'
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from functools import cache
+from typing import Any
 
 from babel import Locale
 from babel.dates import format_date as babel_format_date
@@ -25,15 +28,14 @@ __all__ = [
     "FILTERS",
     "country_name",
     "format_clock",
+    "date_forms",
     "format_date",
     "format_event_time",
     "format_money",
     "format_number",
     "format_percent_share",
     "format_period",
-    "format_quarter",
-    "format_quarter_short",
-    "format_short_date",
+    "language_name",
 ]
 
 Number = Decimal | float | int
@@ -57,56 +59,74 @@ def format_number(value: Number, locale: str) -> str:
     return format_decimal(value, locale=locale)
 
 
-def format_percent_share(share: Number, locale: str) -> str:
-    """A share (0.85) as a percentage, with up to two decimals where they matter.
+# Where a language's own rule differs from CLDR's pattern: Latvian writes a (no-break) space
+# between a number and the percent sign, as its editors do ("85 %"), CLDR has none.
+PERCENT_PATTERNS = {"lv": "#,##0\u00a0%"}
 
-    >>> [format_percent_share(Decimal("0.9"), l) for l in ("lv", "it", "en")]
-    ['90%', '90%', '90%']
+
+def format_percent_share(share: Number, locale: str) -> str:
+    """A share (0.85) as a percentage in the locale's format, with up to two decimals.
+
+    >>> [format_percent_share(Decimal("0.9"), l) for l in ("lv", "it", "en", "de")]
+    ['90\xa0%', '90%', '90%', '90\xa0%']
     >>> format_percent_share(Decimal("0.899996"), "en")
     '90%'
-    >>> format_percent_share(Decimal("0.8525"), "lv")
-    '85,25%'
+    >>> format_percent_share(Decimal("0.8525"), "lv_LV")
+    '85,25\xa0%'
     """
-    return format_percent(share, format="#,##0.##%", locale=locale)
+    rounded = Decimal(str(share)).quantize(Decimal("0.0001")).normalize()
+    language = _locale(locale).language
+    return format_percent(
+        rounded,
+        format=PERCENT_PATTERNS.get(language),
+        locale=locale,
+        decimal_quantization=False,
+    )
 
 
 def format_date(value: dt.date, locale: str) -> str:
-    """A date in full, as a reader of the locale expects it.
+    """A date on its own (a title, a list), as a reader of the locale expects it.
+
+    Italian writes the first day of a month as an ordinal (1º settembre).
 
     >>> format_date(dt.date(2020, 6, 30), "lv")
     '2020. gada 30. jūnijs'
-    >>> format_date(dt.date(2020, 6, 30), "it")
-    '30 giugno 2020'
+    >>> [format_date(dt.date(2020, 9, 1), l) for l in ("it", "en_GB", "en")]
+    ['1º settembre 2020', '1 September 2020', 'September 1, 2020']
     """
-    return babel_format_date(value, "long", locale=locale)
+    pattern = _locale(locale).date_formats["long"].pattern
+    if value.day == 1 and _locale(locale).language == "it":
+        pattern = re.sub(r"(?<![d'])d(?!d)", "d'º'", pattern)
+    return babel_format_date(value, pattern, locale=locale)
 
 
-def format_short_date(value: dt.date, locale: str) -> str:
-    """A compact date for lists.
+def date_forms(value: dt.date, locale: str) -> dict[str, str]:
+    """The forms of a date a phrase may ask for by name, e.g. ``"Publicēts {date_locative}"``.
 
-    >>> format_short_date(dt.date(2020, 6, 30), "en")
-    'Jun 30, 2020'
+    ``date``: on its own; ``date_locative``: the date as running text writes it, the
+    ``date_in_text`` phrase of the locale files (Latvian: the locative, 2020. gada 30. jūnijā;
+    Babel has none); ``date_with_article``: Italian with its article (il 30 giugno,
+    l'8 marzo, l'11 maggio), in other languages the date itself; ``day``, ``month`` (the
+    month's name as the locale writes it in a date), ``year``.
+
+    >>> date_forms(dt.date(2020, 6, 30), "lv")["date_locative"]
+    '2020. gada 30. jūnijā'
+    >>> [date_forms(dt.date(2020, m, d), "it")["date_with_article"] for m, d in ((9, 1), (3, 8))]
+    ['il 1º settembre 2020', "l'8 marzo 2020"]
     """
-    return babel_format_date(value, "medium", locale=locale)
-
-
-def format_quarter(year: int, quarter: int, locale: str) -> str:
-    """A quarter and its year, with Babel's quarter names.
-
-    >>> [format_quarter(2020, 2, l) for l in ("lv", "it", "en")]
-    ['2. ceturksnis 2020', '2º trimestre 2020', '2nd quarter 2020']
-    """
-    first_day = dt.date(year, 3 * quarter - 2, 1)
-    return babel_format_date(first_day, "QQQQ y", locale=locale)
-
-
-def format_quarter_short(year: int, quarter: int, locale: str) -> str:
-    """A quarter's short name, for archive links.
-
-    >>> [format_quarter_short(2020, 3, l) for l in ("lv", "it", "en")]
-    ['3.\\xa0cet.', 'T3', 'Q3']
-    """
-    return babel_format_date(dt.date(year, 3 * quarter - 2, 1), "QQQ", locale=locale)
+    language = _locale(locale).language
+    date = format_date(value, locale)
+    with_article = date
+    if language == "it":  # "otto" and "undici" begin with a vowel: l'8, l'11
+        with_article = ("l'" if value.day in (8, 11) else "il ") + date
+    return {
+        "date": date,
+        "date_locative": _date_in_text(value, locale),
+        "date_with_article": with_article,
+        "day": str(value.day),
+        "month": babel_format_date(value, "MMMM", locale=locale),
+        "year": str(value.year),
+    }
 
 
 def format_period(start: dt.date, end: dt.date, locale: str) -> str:
@@ -118,15 +138,31 @@ def format_period(start: dt.date, end: dt.date, locale: str) -> str:
     return format_interval(start, end, "yMMMM", locale=locale)
 
 
+def _translator(locale: str) -> Any:
+    from clustersite.strings import Translator  # strings is the phrase book; imported late
+
+    return Translator(_locale(locale).language, locale)
+
+
+def _day(value: dt.date, locale: str) -> str:
+    """The day of the month in a date phrase: Italian writes the first as an ordinal (1º)."""
+    return "1º" if value.day == 1 and _locale(locale).language == "it" else str(value.day)
+
+
+def _date_in_text(value: dt.date, locale: str) -> str:
+    """The ``date_in_text`` phrase: the month from ``months_in_text`` (Latvian: locative)."""
+    t = _translator(locale)
+    month = t("months_in_text").split()[value.month - 1]
+    return str(t("date_in_text", year=value.year, day=_day(value, locale), month=month))
+
+
 def format_clock(time: dt.time, locale: str) -> str:
     """A time of day as the locale's event phrases write it.
 
     >>> [format_clock(dt.time(9, 5), l) for l in ("lv", "it", "en")]
     ['9.05', '09:05', '09:05']
     """
-    from clustersite.strings import Translator  # strings is the phrase book; it imports nothing
-
-    return babel_format_time(time, Translator(locale)("event_time_pattern"), locale=locale)
+    return babel_format_time(time, _translator(locale)("event_time_pattern"), locale=locale)
 
 
 def format_event_time(
@@ -150,13 +186,11 @@ def format_event_time(
     >>> format_event_time(day, "en", start_time=dt.time(22), end=dt.date(2026, 1, 15), end_time=dt.time(2))
     '14 January 2026, 22:00 – 15 January 2026, 02:00'
     """
-    from clustersite.strings import Translator
-
-    t = Translator(locale)
-    months = t("event_months").split()
+    t = _translator(locale)
+    months = t("months_in_text").split()
 
     def day_phrase(day: dt.date) -> str:
-        return t("event_date", year=day.year, day=day.day, month=months[day.month - 1])
+        return _date_in_text(day, locale)
 
     def clock(time: dt.time) -> str:
         return format_clock(time, locale)
@@ -169,7 +203,7 @@ def format_event_time(
             return t(
                 "event_days_same_month",
                 year=start.year,
-                day=start.day,
+                day=_day(start, locale),
                 end_day=last.day,
                 month=months[start.month - 1],
             )
@@ -177,9 +211,9 @@ def format_event_time(
             return t(
                 "event_days_same_year",
                 year=start.year,
-                day=start.day,
+                day=_day(start, locale),
                 month=months[start.month - 1],
-                end_day=last.day,
+                end_day=_day(last, locale),
                 end_month=months[last.month - 1],
             )
         return t("event_range", start=day_phrase(start), end=day_phrase(last))
@@ -200,8 +234,13 @@ def format_event_time(
 
 
 @cache
+def _locale(locale: str) -> Locale:
+    return Locale.parse(locale)
+
+
+@cache
 def _territories(locale: str) -> dict[str, str]:
-    return dict(Locale.parse(locale).territories)
+    return dict(_locale(locale).territories)
 
 
 def country_name(code: str, locale: str) -> str:
@@ -233,7 +272,6 @@ FILTERS = {
     "number": format_number,
     "percent": format_percent_share,
     "date": format_date,
-    "short_date": format_short_date,
     "period": format_period,
     "country": country_name,
 }
@@ -245,7 +283,7 @@ def language_name(code: str, locale: str) -> str:
     >>> [language_name("lv", l) for l in ("lv", "it", "en")]
     ['latviešu', 'lettone', 'Latvian']
     """
-    return Locale.parse(locale).languages.get(code, code)
+    return _locale(locale).languages.get(code, code)
 
 
 FILTERS["language_name"] = language_name

@@ -15,12 +15,11 @@ from urllib.parse import urlsplit
 
 from babel.core import get_global
 
-from clustersite.formatting import language_name
 from clustersite.model import Site
 from clustersite.routes import classify, path_url_of, url_of
 from clustersite.settings import SiteIdentity, SiteSettings
 from clustersite.strings import Translator
-from clustersite.views import LanguageViews, View
+from clustersite.views import LanguageViews, PostPage, ProjectPage, View
 
 __all__ = ["PageContextBuilder", "PageSource", "not_found_languages", "og_locale"]
 
@@ -37,10 +36,10 @@ class PageSource:
 
 
 def og_locale(lang: str) -> str:
-    """Open Graph's language_TERRITORY form of a language code.
+    """Open Graph's language_TERRITORY form of a language code or a locale variant.
 
-    >>> og_locale("lv"), og_locale("it"), og_locale("en")
-    ('lv_LV', 'it_IT', 'en_US')
+    >>> og_locale("lv"), og_locale("it"), og_locale("en"), og_locale("en_GB")
+    ('lv_LV', 'it_IT', 'en_US', 'en_GB')
     """
     likely = get_global("likely_subtags").get(lang, lang)
     parts = [p for p in likely.split("_") if len(p) != 4]  # drop the script (Latn)
@@ -89,7 +88,7 @@ class PageContextBuilder:
         fallback = None
         if view is None and written_in != self.lang:
             fallback = {
-                "notice": t("not_translated", language=language_name(written_in, self.lang)),
+                "notice": self.views.not_translated_notice(written_in),
                 "shown_in": written_in,
                 "versions": [
                     {
@@ -108,47 +107,44 @@ class PageContextBuilder:
             .removesuffix(".html")
             or "page"
         )
-        data: dict[str, Any] = dict(view.context) if view else {}
+        data = view.data if view else None
         post = self.site.post(written_in, norm) if kind == "post" else None
         event = self.site.event(written_in, norm) if kind == "event" else None
         description = page.meta.get("description")
         jsonld: dict[str, Any] | None = None
         if event is not None:
-            data["event"] = self.views.events.event_page(
+            data = self.views.events.event_page(
                 event, page.url, self.views.project_card, self.absolute
             )
             description = description or event.summary
-            jsonld = data["event"].json_ld
+            jsonld = data.json_ld
         elif post is not None:
-            data.update(self.views.post_context(post, self.absolute(page.url)))
+            data = self.views.post_page(post, self.absolute(page.url))
             description = description or post.summary
-        elif kind == "project" and view is None:
+        elif kind == "project" and view is None:  # an editor's narrative: the body is theirs
             found = classify(norm)
             assert found is not None  # the engine gives the project template to narratives only
-            data.update(
-                self.views.project_view(self.site.projects[found[1]["slug"]]).context
-            )  # narrative as body
+            data = self.views.project_view(self.site.projects[found[1]["slug"]]).data
         elif kind == "home":
-            data.update(self.views.home_context())
-        if kind == "project" and not description:
-            description = data.get("summary")
-        if kind == "project" and data.get("untranslated"):
-            fallback = fallback or {
-                "notice": t(
-                    "not_translated_parts",
-                    language=language_name(self.settings.default_language, self.lang),
-                ),
-                "shown_in": self.settings.default_language,
-                "versions": [],
-            }
+            data = self.views.home_page()
+        if isinstance(data, ProjectPage):
+            description = description or data.summary
+            if data.untranslated:
+                fallback = fallback or {
+                    "notice": self.views.not_translated_notice(
+                        self.settings.default_language, whole_page=False
+                    ),
+                    "shown_in": self.settings.default_language,
+                    "versions": [],
+                }
         description = str(description or self.identity.description or "")
         title = page.title or self.identity.name
         canonical = self.absolute(page.url)
         root = self.settings.language_root(self.lang)
-        social = data.get("social") if post else self.views.site_social_card(title)
+        social = data.social if isinstance(data, PostPage) else self.views.site_social_card(title)
         context = {
             "lang": self.lang,
-            "t": t,
+            "ui": t.ui,
             "kind": kind,
             "norm": norm,
             "alternates": alternates,
@@ -166,9 +162,11 @@ class PageContextBuilder:
             "og": {
                 "type": "article" if post else "website",
                 "title": title,
-                "locale": og_locale(self.lang),
+                "locale": og_locale(self.settings.babel_locale(self.lang)),
                 "locale_alternates": [
-                    og_locale(a["lang"]) for a in alternates if a["exists"] and not a["current"]
+                    og_locale(self.settings.babel_locale(a["lang"]))
+                    for a in alternates
+                    if a["exists"] and not a["current"]
                 ],
                 "image": social,
                 "image_url": self.absolute(social.url) if social else None,
@@ -186,15 +184,15 @@ class PageContextBuilder:
         }
         return context
 
-    def project_json_ld(self, data: dict[str, Any], canonical: str) -> str | None:
+    def project_json_ld(self, data: Any, canonical: str) -> str | None:
         """A project page's funding as schema.org MonetaryGrant."""
-        project = data.get("project")
-        if project is None or "eu" not in data:
+        if not isinstance(data, ProjectPage):
             return None
         from clustersite.sitefiles import monetary_grant
 
+        project = self.site.projects[data.card.slug]
         return json_for_html(
-            monetary_grant(project, data["title"], canonical, self.views.t("eu_funder"))
+            monetary_grant(project, data.card.title, canonical, self.views.t("eu_funder"))
         )
 
     def json_ld(self, post: Any, title: str, description: str, canonical: str) -> dict[str, Any]:
@@ -221,7 +219,7 @@ def not_found_languages(settings: SiteSettings, site_url: str) -> list[dict[str,
     return [
         {
             "lang": lang,
-            "t": Translator(lang),
+            "ui": Translator(lang).ui,
             "name": settings.language_names.get(lang, lang),
             "home": base + settings.language_root(lang),
             "news": base + settings.language_root(lang) + url_of("news-index"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -57,10 +57,16 @@ class SiteSettings:
     site_url: str = ""
     timezone: str = DEFAULT_TIMEZONE  # of events that name none
     theme_dir: Path | None = None  # the site's own theme folder (custom_dir), e.g. overrides/
+    # the locale variant a site chose per language (en: en_GB): dates, numbers, og:locale
+    locales: dict[str, str] = field(default_factory=dict)
 
     @property
     def default_language(self) -> str:
         return self.languages[0]
+
+    def babel_locale(self, lang: str) -> str:
+        """The Babel locale of a language: the site's variant, else the language itself."""
+        return self.locales.get(lang, lang)
 
     def language_root(self, lang: str) -> str:
         """The URL prefix of a language: '' for the default language, 'en/' otherwise."""
@@ -77,6 +83,7 @@ class SiteSettings:
         site_url: str = "",
         timezone: str = DEFAULT_TIMEZONE,
         theme_dir: str | Path | None = None,
+        locales: dict[str, str] | None = None,
     ) -> SiteSettings:
         """From the `languages` list of mkdocs-static-i18n (dicts or its config objects)."""
         entries = [dict(item) if not isinstance(item, dict) else item for item in i18n_languages]
@@ -94,6 +101,7 @@ class SiteSettings:
             site_url=site_url,
             timezone=timezone,
             theme_dir=(root / theme_dir).resolve() if theme_dir else None,
+            locales=checked_locales(locales or {}, languages),
         )
 
     @classmethod
@@ -167,4 +175,53 @@ class SiteSettings:
             str(config.get("site_url") or ""),
             str(ours.get("timezone", DEFAULT_TIMEZONE)),
             theme.get("custom_dir") if isinstance(theme := config.get("theme"), dict) else None,
+            ours.get("locales") or {},
         )
+
+
+def checked_locales(locales: Any, languages: tuple[str, ...]) -> dict[str, str]:
+    """The ``locales`` option: each site language mapped to a Babel locale of that language."""
+    from babel import Locale, UnknownLocaleError
+
+    field_name = "plugins.clustersite.locales"
+    if not isinstance(locales, dict):
+        raise ContentError(
+            [Problem("mkdocs.yml", field_name, "is not a mapping", "write it as  en: en_GB")]
+        )
+    problems = []
+    for lang, variant in locales.items():
+        where = f"{field_name}.{lang}"
+        if lang not in languages:
+            problems.append(
+                Problem(
+                    "mkdocs.yml",
+                    where,
+                    f"'{lang}' is not one of the site's languages ({', '.join(languages)})",
+                    "use a language listed under plugins.i18n.languages",
+                )
+            )
+            continue
+        try:
+            known = Locale.parse(str(variant).replace("-", "_"))
+        except (ValueError, TypeError, UnknownLocaleError):
+            known = None
+        if known is None or known.language != lang:
+            problems.append(
+                Problem(
+                    "mkdocs.yml",
+                    where,
+                    f"'{variant}' is not a locale of the language '{lang}'",
+                    f"write the language and a country, e.g. {_likely_locale(lang)}",
+                )
+            )
+    if problems:
+        raise ContentError(problems)
+    return {lang: str(variant).replace("-", "_") for lang, variant in locales.items()}
+
+
+def _likely_locale(lang: str) -> str:
+    """The language with its most likely country: en_US for en, lv_LV for lv."""
+    from babel.core import get_global
+
+    likely = str(get_global("likely_subtags").get(lang, lang))
+    return "_".join(part for part in likely.split("_") if len(part) != 4)  # no script (Latn)

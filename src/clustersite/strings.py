@@ -1,41 +1,93 @@
 """User-interface strings, one YAML file per language in ``clustersite/locales/``.
 
-Templates call ``t("key", name=value)``. A missing key falls back to English and then to
-the key itself, so a half-translated locale never breaks a build (a test keeps the three
-files in step).
+A string is a phrase with named parameters, and the phrase owns its grammar: the Latvian
+quarter title is ``"{year}. gada {quarter}. ceturksnis"``, the date in running text
+``"Publicēts {date_locative}"`` (the forms of a date a phrase may ask for are those of
+:func:`clustersite.formatting.date_forms`). A counted phrase is a mapping from CLDR plural
+categories (``zero``, ``one``, ``two``, ``few``, ``many``, ``other``) to phrases, chosen with
+Babel's plural rules for the language: never ``if count == 1``.
+
+Python resolves phrases with parameters (views); templates print the plain strings of
+:attr:`Translator.ui` (``cs.ui.all_news``) and never call into Python. A missing key falls
+back to English and then to the key itself, so a half-translated locale never breaks a build
+(a test keeps the three files in step). The terms are those of docs/glossary.md.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
+from babel import Locale
 
-__all__ = ["LOCALES_DIR", "Translator", "load_strings"]
+from clustersite.formatting import date_forms, format_number
+
+__all__ = ["LOCALES_DIR", "PLURAL_CATEGORIES", "Translator", "load_strings"]
 
 LOCALES_DIR = Path(__file__).parent / "locales"
 FALLBACK = "en"
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+
+Phrase = str | dict[str, str]
 
 
 @cache
-def load_strings(lang: str) -> dict[str, str]:
+def load_strings(lang: str) -> dict[str, Phrase]:
     path = LOCALES_DIR / f"{lang}.yml"
     if not path.is_file():
         return {}
     with path.open(encoding="utf-8") as stream:
-        return {str(k): str(v) for k, v in (yaml.safe_load(stream) or {}).items()}
+        data = yaml.safe_load(stream) or {}
+    return {
+        str(key): {str(k): str(v) for k, v in value.items()}
+        if isinstance(value, dict)
+        else str(value)
+        for key, value in data.items()
+    }
 
 
 class Translator:
-    """``t("eu_rate", rate="85%")`` in one language."""
+    """The phrases of one language; ``locale`` is the Babel locale the site chose for it.
 
-    def __init__(self, lang: str) -> None:
+    >>> t = Translator("lv")
+    >>> t.count("project_index_count", 21), t.count("project_index_count", 11)
+    ('Sarakstā ir 21 projekts.', 'Sarakstā ir 11 projektu.')
+    """
+
+    def __init__(self, lang: str, locale: str | None = None) -> None:
         self.lang = lang
+        self.locale = locale or lang
         self.strings = load_strings(lang)
         self.fallback = load_strings(FALLBACK)
+        own = {k: v for k, v in self.strings.items() if isinstance(v, str) and v}
+        # every plain string of the language, English where it has none: what templates print
+        self.ui: dict[str, str] = {
+            **{k: v for k, v in self.fallback.items() if isinstance(v, str)},
+            **own,
+        }
+
+    def _phrase(self, key: str) -> Phrase:
+        return self.strings.get(key) or self.fallback.get(key) or key
 
     def __call__(self, key: str, **values: Any) -> str:
-        text = self.strings.get(key) or self.fallback.get(key) or key
+        text = self._phrase(key)
+        if isinstance(text, dict):  # a counted phrase asked for without a count
+            text = text.get("other", key)
         return text.format(**values) if values else text
+
+    def count(self, key: str, count: int, **values: Any) -> str:
+        """A counted phrase in the plural form CLDR gives ``count`` in this language."""
+        forms = self._phrase(key)
+        if isinstance(forms, dict):
+            category = Locale.parse(self.locale).plural_form(count)
+            text = forms.get(category) or forms.get("other") or key
+        else:
+            text = forms
+        return text.format(count=format_number(count, self.locale), **values)
+
+    def with_date(self, key: str, value: dt.date, **values: Any) -> str:
+        """A phrase about a date: it picks the form it needs by name (``{date_locative}``)."""
+        return self(key, **date_forms(value, self.locale), **values)

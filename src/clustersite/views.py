@@ -1,10 +1,17 @@
 """The pages clustersite generates, and what each of them shows, for one language.
 
 :class:`LanguageViews` turns the model (projects and stories) into the views of one language:
-news index pages, year and quarter archives, the project index and project pages. Every view
-is a :class:`View` whose ``context`` the templates only loop over and format. All work here is
-linear in the number of posts: stories are grouped once, and related news is taken from a
-post's neighbours in time, never by comparing every post with every other.
+news index pages, year and quarter archives, the project index and project pages, and the
+data of the pages editors write (home, posts, project narratives). Each page kind has its own
+dataclass (:class:`HomePage`, :class:`NewsIndexPage`, :class:`YearArchive`,
+:class:`QuarterArchive`, :class:`PostPage`, :class:`ProjectIndex`, :class:`ProjectPage`),
+built from shared pieces (:class:`Entry`, :class:`ProjectCard`, :class:`Fact`,
+:class:`BudgetBar`, :class:`ShareLink`). Every value a template prints is computed and
+localised here: templates only print and loop (a test checks that they hold no arithmetic
+and no calls).
+
+All work here is linear in the number of posts: stories are grouped once, and related news
+is taken from a post's neighbours in time, never by comparing every post with every other.
 """
 
 from __future__ import annotations
@@ -17,8 +24,15 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import quote
 
-from clustersite.event_views import EventViews
-from clustersite.formatting import format_date, format_quarter, format_quarter_short
+from clustersite.event_views import EventCard, EventListing, EventPage, EventViews
+from clustersite.formatting import (
+    country_name,
+    format_date,
+    format_money,
+    format_percent_share,
+    format_period,
+    language_name,
+)
 from clustersite.media import MediaLibrary, Picture
 from clustersite.model import Site
 from clustersite.posts import Post, Story
@@ -33,11 +47,50 @@ from clustersite.visibility import (
     national_logos,
 )
 
-__all__ = ["Entry", "LanguageViews", "View"]
+__all__ = [
+    "ArchiveQuarter",
+    "ArchiveYear",
+    "BudgetBar",
+    "Entry",
+    "Fact",
+    "HomePage",
+    "LanguageViews",
+    "Link",
+    "NewsIndexPage",
+    "PartnerRow",
+    "PostPage",
+    "ProjectCard",
+    "ProjectIndex",
+    "ProjectPage",
+    "QuarterArchive",
+    "QuarterSection",
+    "ShareLink",
+    "Total",
+    "View",
+    "When",
+    "YearArchive",
+]
 
 STATUS_ORDER = {"ongoing": 0, "planned": 1, "completed": 2}
 RELATED_LIMIT = 3
 HOME_NEWS = 5
+
+
+
+# -- shared pieces ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class When:
+    """A date as a page shows it: the text for readers, the ISO value for ``<time>``."""
+
+    text: str
+    iso: str
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    url: str  # from the site root, or absolute for links off the site
+    lang: str = ""  # set when the text is in another language than the page
 
 
 @dataclass
@@ -47,16 +100,203 @@ class Entry:
     title: str
     url: str  # from the site root, e.g. 'en/news/2020/x/'
     date: dt.date
+    when: When
     summary: str
     kind: str
     lang: str  # the language the listed version is written in
     foreign: bool  # True when the visitor's language has no version
+    language_badge: str  # "in Latvian" when foreign, else ""
     key: str
     year: int
     quarter: int
     projects: list[str]
+    quarterly: bool
     draft: bool = False  # listed only in `mkdocs serve`, marked
     image: Picture | None = None  # the post's photo, as a card shows it
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One row of a facts box: a label and its value, as text or as links."""
+
+    label: str
+    text: str = ""
+    links: tuple[Link, ...] = ()
+    status: str = ""  # planned | ongoing | completed: the value is a status badge
+
+
+@dataclass(frozen=True)
+class BudgetBar:
+    """A project's budget: amounts, shares and the bar drawn as inline SVG, all as text."""
+
+    total: str
+    eu: str
+    eu_rate: str  # the EU share in a phrase: "85 % of the total cost"
+    cofinancing: str
+    rate: str  # "85 %"
+    corate: str  # "15 %"
+    label: str  # the bar's text equivalent
+    eu_width: str  # the EU part of the bar, in % of its width: "85.00"
+    co_width: str
+
+
+@dataclass(frozen=True)
+class ShareLink:
+    name: str
+    label: str
+    url: str
+
+
+@dataclass
+class ProjectCard:
+    """What the project index, the home page and a post show of a project."""
+
+    slug: str
+    url: str
+    title: str
+    title_lang: str  # the language the title is written in
+    acronym: str
+    number: str
+    fund: str
+    fund_name: str
+    programme: str
+    period: str
+    status: str
+    status_label: str
+    total: str  # the total cost as text, "" without a published budget
+    eu_amount: str
+    short_name: str  # the acronym, else the title
+    eu: Acknowledgement  # the statement of the project's regime, with the emblem
+    post_line: str  # "Carried out under project No …": under the statement on posts
+
+
+@dataclass(frozen=True)
+class ArchiveQuarter:
+    label: str
+    title: str
+    url: str
+    count: int
+
+
+@dataclass(frozen=True)
+class ArchiveYear:
+    year: int
+    url: str
+    quarters: tuple[ArchiveQuarter, ...]
+
+
+@dataclass(frozen=True)
+class Total:
+    label: str
+    total: str
+    eu: str
+
+
+@dataclass(frozen=True)
+class PartnerRow:
+    name: str
+    url: str  # the partner's site, or ""
+    country: str  # the country's name in the page's language
+
+
+@dataclass
+class QuarterSection:
+    title: str
+    url: str
+    entries: list[Entry]
+
+
+# -- pages -----------------------------------------------------------------------------------
+@dataclass
+class HomePage:
+    latest: list[Entry]
+    events: list[EventCard]  # the next few
+    projects: list[ProjectCard]
+
+
+@dataclass
+class NewsIndexPage:
+    entries: list[Entry]
+    archive: list[ArchiveYear]
+    page: int
+    pages: int
+    newer_url: str | None
+    older_url: str | None
+    pager: str  # "2 / 5", "" when there is one page only
+
+
+@dataclass
+class YearArchive:
+    year: int
+    intro: str  # how many posts the year has, in a sentence
+    quarters: list[QuarterSection]
+    archive: list[ArchiveYear]
+
+
+@dataclass
+class QuarterArchive:
+    year: int
+    quarter: int
+    intro: str
+    entries: list[Entry]
+    year_link: Link
+    archive: list[ArchiveYear]
+
+
+@dataclass
+class PostPage:
+    projects: list[ProjectCard]  # each with its EU statement, under the text
+    when: When
+    published: str  # "Publicēts 2020. gada 30. jūnijā": the date in a sentence
+    author: str  # "Author: LETERA", or ""
+    quarterly: bool
+    facts: list[Fact]
+    newer: Entry | None
+    older: Entry | None
+    related: list[Entry]
+    share: list[ShareLink]
+    cover: Picture | None = None  # the post's photo, above the text
+    gallery: Any = None  # media.Gallery, or None
+    attachments: list[Any] = field(default_factory=list)  # media.Attachment
+    social: Any = None  # the preview image of the page (og:image)
+
+
+@dataclass
+class ProjectIndex:
+    projects: list[ProjectCard]
+    count: str  # how many projects are listed, in a sentence
+    totals: list[Total]
+
+
+@dataclass
+class ProjectPage:
+    card: ProjectCard
+    heading: str  # the title, with the acronym when it is not the title itself
+    facts: list[Fact]
+    budget: BudgetBar | None
+    summary: str
+    summary_lang: str
+    objectives: list[str]
+    objectives_lang: str
+    partners: list[PartnerRow]
+    logos: list[Logo]  # the project's own, never larger than the emblem
+    links: list[Link]
+    news: list[Entry]
+    events: list[EventCard]
+    untranslated: list[str]  # fields shown in the default language
+
+
+PageData = (
+    HomePage
+    | NewsIndexPage
+    | YearArchive
+    | QuarterArchive
+    | PostPage
+    | ProjectIndex
+    | ProjectPage
+    | EventListing
+    | EventPage
+)
 
 
 @dataclass
@@ -67,7 +307,7 @@ class View:
     lang: str
     norm_src_uri: str  # e.g. 'news/2020/q2.md'
     title: str
-    context: dict[str, Any] = field(default_factory=dict)
+    data: PageData | None = None
     search: bool = False  # listings are left out of search: the posts themselves are in it
     body: str = ""  # Markdown, already escaped: what search indexes
 
@@ -94,7 +334,8 @@ class LanguageViews:
         self.lang = lang
         self.media = media  # None: pages without photos (e.g. `clustersite check`)
         self.settings = site.settings
-        self.t = Translator(lang)
+        self.locale = self.settings.babel_locale(lang)  # the site's variant: en_GB
+        self.t = Translator(lang, self.locale)
         self.root = self.settings.language_root(lang)
         stories = site.stories(include_drafts=include_drafts)
         self.events = EventViews(site, lang, include_drafts=include_drafts)
@@ -129,47 +370,62 @@ class LanguageViews:
     def project_url(self, slug: str) -> str:
         return self.url(url_of("project", slug=slug))
 
+    # -- formatted values --------------------------------------------------------------------
+    def when(self, value: dt.date) -> When:
+        return When(format_date(value, self.locale), value.isoformat())
+
+    def money(self, amount: Decimal, currency: str) -> str:
+        return format_money(amount, currency, self.locale)
+
+    def quarter_title(self, year: int, quarter: int) -> str:
+        return self.t("quarter_title", year=year, quarter=quarter)
+
     # -- entries -----------------------------------------------------------------------------
     def _entry(self, story: Story) -> Entry:
         post = story.version_for(self.lang, self.settings.languages)
+        foreign = post.lang != self.lang
         photo = self.media.of(post.path).image if self.media else None
         return Entry(
             title=post.title,
             url=self.url(post.path_url, post.lang),
             date=post.date,
+            when=self.when(post.date),
             summary=post.summary,
             kind=post.kind,
             lang=post.lang,
-            foreign=post.lang != self.lang,
+            foreign=foreign,
+            language_badge=self.t("in_language", language=language_name(post.lang, self.locale))
+            if foreign
+            else "",
             key=story.key,
             year=post.date.year,
             quarter=post.quarter,
             projects=post.projects,
+            quarterly=post.kind == "quarterly",
             draft=post.draft,
             image=self.media.picture(photo, post.lang, "card") if self.media and photo else None,
         )
 
     @cached_property
-    def archive(self) -> list[dict[str, Any]]:
+    def archive(self) -> list[ArchiveYear]:
         """Years, newest first, each with its quarters that have news."""
         years: dict[int, set[int]] = defaultdict(set)
         for year, quarter in self.by_quarter:
             years[year].add(quarter)
         return [
-            {
-                "year": year,
-                "url": self.url(url_of("year", year=year)),
-                "quarters": [
-                    {
-                        "quarter": q,
-                        "label": format_quarter_short(year, q, self.lang),
-                        "title": format_quarter(year, q, self.lang),
-                        "url": self.quarter_url(year, q),
-                        "count": len(self.by_quarter[(year, q)]),
-                    }
+            ArchiveYear(
+                year=year,
+                url=self.url(url_of("year", year=year)),
+                quarters=tuple(
+                    ArchiveQuarter(
+                        label=self.t("quarter_short", year=year, quarter=q),
+                        title=self.quarter_title(year, q),
+                        url=self.quarter_url(year, q),
+                        count=len(self.by_quarter[(year, q)]),
+                    )
                     for q in sorted(years[year], reverse=True)
-                ],
-            }
+                ),
+            )
             for year in sorted(years, reverse=True)
         ]
 
@@ -181,8 +437,8 @@ class LanguageViews:
             self.project_index_view(),
             *[self.project_view(p) for p in self.sorted_projects()],
             *[
-                View("events", self.lang, norm, title, context)
-                for norm, title, context in self.events.listing_pages()
+                View("events", self.lang, norm, title, listing)
+                for norm, title, listing in self.events.listing_pages()
             ],
         ]
 
@@ -211,36 +467,26 @@ class LanguageViews:
         chunks = [
             self.entries[i : i + per_page] for i in range(0, len(self.entries), per_page)
         ] or [[]]
-        archive = self.archive
-        pages = []
+        pages = len(chunks)
+
+        def page_url(number: int) -> str:
+            return self.url(url_of("news-index") if number == 1 else url_of("news-page", number=number))
+
+        views = []
         for number, chunk in enumerate(chunks, start=1):
             norm = source_of("news-index") if number == 1 else source_of("news-page", number=number)
             title = self.t("news") if number == 1 else self.t("news_page", n=number)
-            pages.append(
-                View(
-                    "news-index",
-                    self.lang,
-                    norm,
-                    title,
-                    {
-                        "entries": chunk,
-                        "archive": archive,
-                        "page": number,
-                        "pages": len(chunks),
-                        "newer_url": (
-                            self.url(url_of("news-index"))
-                            if number == 2
-                            else self.url(url_of("news-page", number=number - 1))
-                        )
-                        if number > 1
-                        else None,
-                        "older_url": self.url(url_of("news-page", number=number + 1))
-                        if number < len(chunks)
-                        else None,
-                    },
-                )
+            data = NewsIndexPage(
+                entries=chunk,
+                archive=self.archive,
+                page=number,
+                pages=pages,
+                newer_url=page_url(number - 1) if number > 1 else None,
+                older_url=page_url(number + 1) if number < pages else None,
+                pager=f"{number} / {pages}" if pages > 1 else "",
             )
-        return pages
+            views.append(View("news-index", self.lang, norm, title, data))
+        return views
 
     def archive_views(self) -> list[View]:
         views = []
@@ -248,44 +494,47 @@ class LanguageViews:
         for entry in self.entries:
             by_year[entry.year].append(entry)
         for year, entries in by_year.items():
-            quarters = []
-            for quarter in sorted({e.quarter for e in entries}, reverse=True):
-                quarters.append(
-                    {
-                        "quarter": quarter,
-                        "title": format_quarter(year, quarter, self.lang),
-                        "url": self.quarter_url(year, quarter),
-                        "entries": [e for e in entries if e.quarter == quarter],
-                    }
+            quarters = [
+                QuarterSection(
+                    title=self.quarter_title(year, quarter),
+                    url=self.quarter_url(year, quarter),
+                    entries=[e for e in entries if e.quarter == quarter],
                 )
+                for quarter in sorted({e.quarter for e in entries}, reverse=True)
+            ]
             views.append(
                 View(
                     "year",
                     self.lang,
                     source_of("year", year=year),
                     self.t("year_archive_title", year=year),
-                    {"year": year, "quarters": quarters, "archive": self.archive},
+                    YearArchive(
+                        year=year,
+                        intro=self.t.count("year_archive_intro", len(entries), year=year),
+                        quarters=quarters,
+                        archive=self.archive,
+                    ),
                 )
             )
         for (year, quarter), entries in self.by_quarter.items():
-            reports_first = sorted(
-                entries, key=lambda e: e.kind != "quarterly"
-            )  # stable: keeps date order
-            title = format_quarter(year, quarter, self.lang)
+            reports_first = sorted(entries, key=lambda e: not e.quarterly)  # keeps date order
+            title = self.quarter_title(year, quarter)
             views.append(
                 View(
                     "quarter",
                     self.lang,
                     source_of("quarter", year=year, quarter=quarter),
                     title,
-                    {
-                        "year": year,
-                        "quarter": quarter,
-                        "entries": reports_first,
-                        "year_url": self.url(url_of("year", year=year)),
-                        "archive": self.archive,
-                        "intro": self.t("quarter_archive_intro", quarter=title),
-                    },
+                    QuarterArchive(
+                        year=year,
+                        quarter=quarter,
+                        intro=self.t("quarter_archive_intro", year=year, quarter=quarter),
+                        entries=reports_first,
+                        year_link=Link(
+                            self.t("year_archive_title", year=year), self.url(url_of("year", year=year))
+                        ),
+                        archive=self.archive,
+                    ),
                 )
             )
         return views
@@ -297,31 +546,39 @@ class LanguageViews:
             key=lambda p: (STATUS_ORDER[p.status(today)], -p.start.toordinal(), p.slug),
         )
 
-    def project_card(self, project: Project) -> dict[str, Any]:
+    def project_card(self, project: Project) -> ProjectCard:
         """What the project index and the home page show of a project."""
         default = self.settings.default_language
-        return {
-            "slug": project.slug,
-            "url": self.project_url(project.slug),
-            "title": project.translated(project.title, self.lang, default),
-            "title_lang": self.lang if self.lang in project.title else default,
-            "acronym": project.acronym,
-            "number": project.number,
-            "fund": project.fund,
-            "programme": project.translated(project.programme, self.lang, default),
-            "fund_name": self.t(f"fund_{project.fund}"),
-            "start": project.start,
-            "end": project.end,
-            "status": project.status(self.site.today),
-            "budget": project.budget,
-            "eu": self.eu_acknowledgement(project),
-            "post_line": self.t("eu_post_line_number", number=project.number)
+        title = project.translated(project.title, self.lang, default)
+        fund_name = self.t(f"fund_{project.fund}")
+        status = project.status(self.site.today)
+        budget = project.budget
+        return ProjectCard(
+            slug=project.slug,
+            url=self.project_url(project.slug),
+            title=title,
+            title_lang=self.lang if self.lang in project.title else default,
+            acronym=project.acronym or "",
+            number=project.number or "",
+            fund=project.fund,
+            fund_name=fund_name,
+            programme=project.translated(project.programme, self.lang, default) or "",
+            period=format_period(project.start, project.end, self.locale),
+            status=status,
+            status_label=self.t(f"status_{status}"),
+            total=self.money(budget.total, budget.currency) if budget else "",
+            eu_amount=self.money(budget.eu, budget.currency) if budget else "",
+            short_name=project.acronym or title,
+            eu=self.eu_acknowledgement(project),
+            post_line=self.t("eu_post_line_number", number=project.number)
             if project.number
-            else self.t(
-                "eu_post_line_title",
-                title=project.acronym or project.translated(project.title, self.lang, default),
-            ),
-        }
+            else self.t("eu_post_line_title", title=project.acronym or title),
+        )
+
+    def not_translated_notice(self, shown_in: str, whole_page: bool = True) -> str:
+        """The notice on a page (or the parts of one) shown in another language."""
+        key = "not_translated" if whole_page else "not_translated_parts"
+        return self.t(key, language=language_name(shown_in, self.locale))
 
     def eu_acknowledgement(self, project: Project) -> Acknowledgement:
         """The emblem's statement, the fund and the disclaimer of the project's regime."""
@@ -371,17 +628,68 @@ class LanguageViews:
             self.lang,
             source_of("project-index"),
             self.t("projects"),
-            {
-                "projects": cards,
-                "totals": [{"currency": c, **sums} for c, sums in sorted(totals.items())],
-            },
+            ProjectIndex(
+                projects=cards,
+                count=self.t.count("project_index_count", len(cards)),
+                totals=[
+                    Total(
+                        label=self.t("totals_in", currency=currency),
+                        total=self.money(sums["total"], currency),
+                        eu=self.money(sums["eu"], currency),
+                    )
+                    for currency, sums in sorted(totals.items())
+                ],
+            ),
             search=True,
         )
+
+    def budget_bar(self, project: Project) -> BudgetBar | None:
+        budget = project.budget
+        if budget is None:
+            return None
+        rate = format_percent_share(budget.eu_rate, self.locale)
+        corate = format_percent_share(1 - budget.eu_rate, self.locale)
+        total = self.money(budget.total, budget.currency)
+        eu = self.money(budget.eu, budget.currency)
+        cofinancing = self.money(budget.cofinancing_amount, budget.currency)
+        eu_width = float(budget.eu_rate * 100)
+        return BudgetBar(
+            total=total,
+            eu=eu,
+            eu_rate=self.t("eu_rate", rate=rate),
+            cofinancing=cofinancing,
+            rate=rate,
+            corate=corate,
+            label=self.t(
+                "budget_bar_label",
+                eu=eu,
+                rate=rate,
+                cofinancing=cofinancing,
+                corate=corate,
+                total=total,
+            ),
+            eu_width=f"{eu_width:.2f}",
+            co_width=f"{100 - eu_width:.2f}",
+        )
+
+    def project_facts(self, project: Project, card: ProjectCard) -> list[Fact]:
+        t = self.t
+        facts = [
+            Fact(t("project_number"), card.number) if card.number else None,
+            Fact(t("project_acronym"), card.acronym) if card.acronym else None,
+            Fact(t("beneficiary"), project.beneficiary) if project.beneficiary else None,
+            Fact(t("programme"), card.programme) if card.programme else None,
+            Fact(t("fund"), card.fund_name),
+            Fact(t("period"), card.period),
+            Fact(t("status"), card.status_label, status=card.status),
+        ]
+        return [fact for fact in facts if fact is not None]
 
     def project_view(self, project: Project) -> View:
         from clustersite.markdown_text import escape_markdown
 
         default = self.settings.default_language
+        card = self.project_card(project)
         summary = project.translated(project.summary, self.lang, default) or ""
         objectives = project.translated(project.objectives, self.lang, default) or []
         untranslated = [
@@ -393,34 +701,43 @@ class LanguageViews:
             )
             if values and self.lang not in values
         ]
-        context = {
-            **self.project_card(project),
-            "project": project,
-            "summary": summary,
-            "objectives": objectives,
-            "objectives_lang": self.lang if self.lang in project.objectives else default,
-            "summary_lang": self.lang if self.lang in project.summary else default,
-            "untranslated": untranslated,
-            "links": [
-                {"title": project.translated(link.title, self.lang, default), "url": link.url}
+        acronym_apart = card.acronym and card.acronym != card.title
+        data = ProjectPage(
+            card=card,
+            heading=f"{card.title} ({card.acronym})" if acronym_apart else card.title,
+            facts=self.project_facts(project, card),
+            budget=self.budget_bar(project),
+            summary=summary,
+            summary_lang=self.lang if self.lang in project.summary else default,
+            objectives=list(objectives),
+            objectives_lang=self.lang if self.lang in project.objectives else default,
+            partners=[
+                PartnerRow(
+                    partner.name, partner.url or "", country_name(partner.country, self.locale)
+                )
+                for partner in project.partners
+            ],
+            links=[
+                Link(project.translated(link.title, self.lang, default), link.url)
                 for link in project.links
             ],
-            "news": self.by_project.get(project.slug, []),
-            "events": self.events.project_events(project.slug),
-            "logos": self.logos(project),
-        }
+            news=self.by_project.get(project.slug, []),
+            events=self.events.project_events(project.slug),
+            logos=self.logos(project),
+            untranslated=untranslated,
+        )
         return View(
             "project",
             self.lang,
             source_of("project", slug=project.slug),
-            context["title"],
-            context,
+            card.title,
+            data,
             search=True,
             body=escape_markdown(summary),
         )
 
     # -- posts and home ----------------------------------------------------------------------
-    def post_context(self, post: Post, page_url: str) -> dict[str, Any]:
+    def post_page(self, post: Post, page_url: str) -> PostPage:
         entry = self.by_key.get(post.key)
         index = self.position.get(post.key)
         older = (
@@ -432,21 +749,36 @@ class LanguageViews:
             for slug in post.projects
             if slug in self.site.projects
         ]
-        return {
-            "post": post,
-            "quarter": {
-                "year": post.date.year,
-                "quarter": post.quarter,
-                "url": self.quarter_url(post.date.year, post.quarter),
-                "title": format_quarter(post.date.year, post.quarter, self.lang),
-            },
-            "projects": projects,
-            "older": older,
-            "newer": newer,
-            "related": self.related(entry) if entry else [],
-            "share": share_links(post.title, page_url, self.t),
+        year = post.date.year
+        facts = [
+            Fact(
+                self.t("projects_of_post"),
+                links=tuple(Link(card.short_name, card.url) for card in projects),
+            )
+            if projects
+            else None,
+            Fact(
+                self.t("quarter_of_post"),
+                links=(
+                    Link(
+                        self.quarter_title(year, post.quarter), self.quarter_url(year, post.quarter)
+                    ),
+                ),
+            ),
+        ]
+        return PostPage(
+            projects=projects,
+            when=self.when(post.date),
+            published=self.t.with_date("published", post.date),
+            author=f"{self.t('author')}: {post.author}" if post.author else "",
+            quarterly=post.kind == "quarterly",
+            facts=[fact for fact in facts if fact is not None],
+            newer=newer,
+            older=older,
+            related=self.related(entry) if entry else [],
+            share=share_links(post.title, page_url, self.t),
             **self.post_media(post),
-        }
+        )
 
     def post_media(self, post: Post) -> dict[str, Any]:
         """The photo, gallery, documents and social preview of a post."""
@@ -460,7 +792,7 @@ class LanguageViews:
             "attachments": self.media.attachments(media.attachments, post.lang),
             "social": self.media.social_for_photo(image, post.lang)
             if image
-            else self.media.social_card(post.title, format_date(post.date, self.lang)),
+            else self.media.social_card(post.title, format_date(post.date, self.locale)),
         }
 
     def site_social_card(self, title: str) -> Any:
@@ -494,35 +826,29 @@ class LanguageViews:
             take(self.by_quarter[(entry.year, entry.quarter)], self.quarter_position[key])
         return chosen
 
-    def home_context(self) -> dict[str, Any]:
+    def home_page(self) -> HomePage:
         today = self.site.today
-        return {
-            "latest": self.entries[:HOME_NEWS],
-            "events": self.events.home_events(),
-            "projects": [
+        return HomePage(
+            latest=self.entries[:HOME_NEWS],
+            events=self.events.home_events(),
+            projects=[
                 self.project_card(p) for p in self.sorted_projects() if p.status(today) == "ongoing"
             ],
-        }
+        )
 
 
-def share_links(title: str, absolute_url: str, t: Translator) -> list[dict[str, str]]:
+def share_links(title: str, absolute_url: str, t: Translator) -> list[ShareLink]:
     """Plain share URLs (no third-party script), each parameter percent-encoded."""
     url, text = quote(absolute_url, safe=""), quote(title, safe="")
     return [
-        {"name": "email", "label": t("share_email"), "url": f"mailto:?subject={text}&body={url}"},
-        {
-            "name": "linkedin",
-            "label": t("share_linkedin"),
-            "url": f"https://www.linkedin.com/sharing/share-offsite/?url={url}",
-        },
-        {
-            "name": "facebook",
-            "label": t("share_facebook"),
-            "url": f"https://www.facebook.com/sharer/sharer.php?u={url}",
-        },
-        {
-            "name": "x",
-            "label": t("share_x"),
-            "url": f"https://x.com/intent/post?url={url}&text={text}",
-        },
+        ShareLink("email", t("share_email"), f"mailto:?subject={text}&body={url}"),
+        ShareLink(
+            "linkedin",
+            t("share_linkedin"),
+            f"https://www.linkedin.com/sharing/share-offsite/?url={url}",
+        ),
+        ShareLink(
+            "facebook", t("share_facebook"), f"https://www.facebook.com/sharer/sharer.php?u={url}"
+        ),
+        ShareLink("x", t("share_x"), f"https://x.com/intent/post?url={url}&text={text}"),
     ]

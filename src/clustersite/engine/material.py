@@ -50,6 +50,10 @@ KNOWN_BUNDLES = {"bundle.a5f9d56c.min.js": "9.8.2"}
 FORKED_PARTIALS = {
     "partials/alternate.html": "572b1d4dae611aa5fd65107edec95e44331b6141abf86834ea4dc6c1ddd7241b",
     "partials/content.html": "ce33929c85af129f6e2f3b0aed47159e9c4a519482d1938bae15f5ff4a3cfae5",
+    "partials/copyright.html": "bc86bca3bf75070fe5d72e2a3463bdddf87c10f4d6459c945fe81c5d384e35ea",
+    "partials/languages/en.html": "902e36bb5ec5cb46fb41df377051591ec87cb4077e8de11e0efd8cd70fd4b2c6",
+    "partials/languages/it.html": "2b52d09d3c37ec6ad1e8aca7dc1faf8225e169950a83c297a2046589b2998b6c",
+    "partials/languages/lv.html": "d3f1e4457240647314341fe94893b64fa7e2f181e8544a57859dae39d4dda501",
     "partials/search.html": "bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30",
 }
 

@@ -29,7 +29,7 @@ from clustersite.engine import files as view_files
 from clustersite.engine import i18n_adapter, material, theme
 from clustersite.engine.parallel import LanguageWorkers
 from clustersite.engine.render_cache import PageRenderCache
-from clustersite.errors import build_failure
+from clustersite.errors import ContentError, build_failure
 from clustersite.images import ImageCache, promote_first_image, size_and_defer_images
 from clustersite.media import MediaLibrary
 from clustersite.messages import editor_language
@@ -70,6 +70,8 @@ class ClusterSiteConfig(Config):
     """Branch the editor saves to."""
     cms_editorial_workflow = c.Type(bool, default=False)
     """Save as pull requests for review instead of committing directly."""
+    locales = c.Type(dict, default={})
+    """The locale variant of a language (``en: en_GB``): dates, numbers and og:locale."""
 
 
 class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
@@ -115,16 +117,20 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         """Read and validate all content once per site build (the outer language build)."""
         material.check_bundle()
         root = self._root(config)
-        settings = SiteSettings.from_i18n(
-            root,
-            config.docs_dir,
-            self.config.data_dir,
-            i18n_adapter.languages(config),
-            self.config.news_per_page,
-            config.site_url or "",
-            self.config.timezone,
-            config.theme.custom_dir,
-        )
+        try:
+            settings = SiteSettings.from_i18n(
+                root,
+                config.docs_dir,
+                self.config.data_dir,
+                i18n_adapter.languages(config),
+                self.config.news_per_page,
+                config.site_url or "",
+                self.config.timezone,
+                config.theme.custom_dir,
+                self.config.locales,
+            )
+        except ContentError as error:  # a wrong option in mkdocs.yml
+            raise PluginError(str(error)) from None
         # parsed posts kept between processes, named after clustersite's own code
         posts_cache = (
             root / self.config.cache_dir / f"posts-{code_digest()[:16]}.pickle"
@@ -198,7 +204,8 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        theme.install_filters(env, self.lang)
+        locale = self.site.settings.babel_locale(self.lang) if self.site else self.lang
+        theme.install_filters(env, locale)
         self.render_cache.use_bytecode_cache(env)
         return env
 
