@@ -59,8 +59,8 @@ def test_quarter_boundaries(news_site: SiteFactory) -> None:
     q2 = news_site.html("news/2021/q2/index.html")
     assert "Marta beigas" in q1 and "Aprīļa sākums" not in q1
     assert "Aprīļa sākums" in q2 and "Marta beigas" not in q2
-    assert "<h1>1. ceturksnis 2021</h1>" in q1
-    assert "<h1>2nd quarter 2021</h1>" in news_site.html("en/news/2021/q2/index.html")
+    assert "<h1>2021. gada 1. ceturksnis</h1>" in q1
+    assert "<h1>Q2 2021</h1>" in news_site.html("en/news/2021/q2/index.html")
     assert "<h1>2º trimestre 2021</h1>" in news_site.html("it/news/2021/q2/index.html")
 
 
@@ -71,7 +71,7 @@ def test_quarterly_reports_come_first_in_a_quarter(news_site: SiteFactory) -> No
 
 def test_a_year_with_two_quarters_lists_only_those(news_site: SiteFactory) -> None:
     year = news_site.html("news/2021/index.html")
-    assert "1. ceturksnis 2021" in year and "2. ceturksnis 2021" in year
+    assert "2021. gada 1. ceturksnis" in year and "2021. gada 2. ceturksnis" in year
     assert "3. ceturksnis" not in year and "4. ceturksnis" not in year
     assert not (news_site.root / "site/news/2021/q3").exists()
 
@@ -141,7 +141,7 @@ def test_post_page_links_projects_quarter_neighbours_and_share(news_site: SiteFa
         in html
     )
     assert "mailto:?subject=Fine%20di%20marzo" in html
-    assert '<time datetime="2021-03-31">31 marzo 2021</time>' in html
+    assert '<time datetime="2021-03-31">Pubblicato il 31 marzo 2021</time>' in html
 
 
 def test_project_page_lists_its_news(news_site: SiteFactory) -> None:

@@ -278,7 +278,7 @@ def test_an_event_across_the_change_to_summer_time_is_an_hour_shorter() -> None:
             dt.time(1, 15),
             {
                 "lv": "2026. gada 31. decembrī plkst. 22.00 – 2027. gada 1. janvārī plkst. 1.15",
-                "it": "31 dicembre 2026, 22:00 – 1 gennaio 2027, 01:15",
+                "it": "31 dicembre 2026, 22:00 – 1º gennaio 2027, 01:15",  # the first: 1º
                 "en": "31 December 2026, 22:00 – 1 January 2027, 01:15",
             },
         ),

@@ -234,9 +234,7 @@ class EventViews:
                 (
                     source_of("event-year", year=year),
                     self.t("events_year", year=year),
-                    EventListing(
-                        **common, heading=None, events=self.cards(happenings), empty=""
-                    ),
+                    EventListing(**common, heading=None, events=self.cards(happenings), empty=""),
                 )
             )
         return pages

@@ -27,8 +27,8 @@ from babel.numbers import format_currency, format_decimal, format_percent
 __all__ = [
     "FILTERS",
     "country_name",
-    "format_clock",
     "date_forms",
+    "format_clock",
     "format_date",
     "format_event_time",
     "format_money",
