@@ -121,6 +121,15 @@ def pages(site: Path, lang: str) -> list[Path]:
     ]
 
 
+def page_text(path: Path) -> str:
+    """The visible text of a page's article, or of its body where it has none (the editor)."""
+    html = path.read_text(encoding="utf-8")
+    if '<article class="md-content__inner' in html:
+        return text_of(html)
+    body = html.split("<body", 1)[-1]
+    return re.sub(r"[ \t\n]+", " ", re.sub(r"<script.*?</script>|<[^>]+>", " ", body, flags=re.S))
+
+
 def test_latvian_quarter_is_titled_year_first_and_its_intro_uses_the_locative(site: Path) -> None:
     q2 = read(site, "news/2020/q2/index.html")
     assert "<h1>2020. gada 2. ceturksnis</h1>" in q2
@@ -132,7 +141,7 @@ def test_no_latvian_page_says_zinas_where_the_glossary_says_jaunumi(site: Path) 
     found = [
         str(path.relative_to(site))
         for path in pages(site, "lv")
-        if re.search(r"\bziņ(as|u|ām|ā)\b", text_of(path.read_text(encoding="utf-8")), re.I)
+        if re.search(r"\bziņ(a|as|u|ām|ā)\b", page_text(path), re.I)
     ]
     assert found == []
 
@@ -141,7 +150,7 @@ def test_latvian_percentages_have_a_space_before_the_sign(site: Path) -> None:
     percentages = [
         match
         for path in pages(site, "lv")
-        for match in re.findall(r"\d\s?%", text_of(path.read_text(encoding="utf-8")))
+        for match in re.findall(r"\d\s?%", page_text(path))
     ]
     assert percentages and all(p[1:] == f"{NBSP}%" for p in percentages), percentages
 
