@@ -148,9 +148,7 @@ def test_no_latvian_page_says_zinas_where_the_glossary_says_jaunumi(site: Path) 
 
 def test_latvian_percentages_have_a_space_before_the_sign(site: Path) -> None:
     percentages = [
-        match
-        for path in pages(site, "lv")
-        for match in re.findall(r"\d\s?%", page_text(path))
+        match for path in pages(site, "lv") for match in re.findall(r"\d\s?%", page_text(path))
     ]
     assert percentages and all(p[1:] == f"{NBSP}%" for p in percentages), percentages
 

@@ -76,7 +76,6 @@ RELATED_LIMIT = 3
 HOME_NEWS = 5
 
 
-
 # -- shared pieces ---------------------------------------------------------------------------
 @dataclass(frozen=True)
 class When:
@@ -470,7 +469,9 @@ class LanguageViews:
         pages = len(chunks)
 
         def page_url(number: int) -> str:
-            return self.url(url_of("news-index") if number == 1 else url_of("news-page", number=number))
+            return self.url(
+                url_of("news-index") if number == 1 else url_of("news-page", number=number)
+            )
 
         views = []
         for number, chunk in enumerate(chunks, start=1):
@@ -531,7 +532,8 @@ class LanguageViews:
                         intro=self.t("quarter_archive_intro", year=year, quarter=quarter),
                         entries=reports_first,
                         year_link=Link(
-                            self.t("year_archive_title", year=year), self.url(url_of("year", year=year))
+                            self.t("year_archive_title", year=year),
+                            self.url(url_of("year", year=year)),
                         ),
                         archive=self.archive,
                     ),
