@@ -42,6 +42,7 @@ SUBPATH = "clustersite"  # served below a path, as a GitHub Pages project site i
 
 SITE_PARTS = ("mkdocs.yml", "content", "data", "overrides")
 EDITED = ("content", "data")  # what the CMS may write
+TEXT_SUFFIXES = {".md", ".yml", ".yaml"}  # what the editor's forms read; photos stay out
 TIMEOUT_MS = 30_000
 
 # A title with Latvian diacritics in every position the slug rule transliterates.
@@ -171,7 +172,7 @@ def edited_site(browser: Browser, tmp_path: Path) -> Iterator[EditedSite]:
         path.relative_to(site).as_posix(): path.read_text(encoding="utf-8")
         for part in EDITED
         for path in sorted((site / part).rglob("*"))
-        if path.is_file()
+        if path.is_file() and path.suffix in TEXT_SUFFIXES
     }
     try:
         admin_url = f"{base_url}admin/"
