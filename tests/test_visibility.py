@@ -452,18 +452,24 @@ def test_no_six_month_rule_for_a_regime_without_it(
     assert load_site(SiteSettings.from_mkdocs_yml(site.root)).warnings == []
 
 
-def test_check_warns_when_the_site_lacks_a_national_mark(tmp_path: Path) -> None:
-    from clustersite.cli import main
-
-    site = SiteFactory(tmp_path / "s")
-    site.write("data/projects/x.yml", ongoing_lv_project("2099-01-01"))
+def check_output(root: Path) -> str:
+    """What `clustersite check` prints for the site in ``root``."""
     import contextlib
     import io
 
+    from clustersite.cli import main
+
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        main(["--root", str(site.root), "check"])
-    assert "lv-nap2020" in out.getvalue() and "assets/eu/lv-nap2020.svg" in out.getvalue()
+        main(["--root", str(root), "check"])
+    return out.getvalue()
+
+
+def test_check_warns_when_the_site_lacks_a_national_mark(tmp_path: Path) -> None:
+    site = SiteFactory(tmp_path / "s")
+    site.write("data/projects/x.yml", ongoing_lv_project("2099-01-01"))
+    printed = check_output(site.root)
+    assert "lv-nap2020" in printed and "assets/eu/lv-nap2020.svg" in printed
     site.write(
         "overrides/assets/eu/lv-nap2020.svg",
         '<svg xmlns="http://www.w3.org/2000/svg" width="180" height="60"/>',
@@ -474,10 +480,7 @@ def test_check_warns_when_the_site_lacks_a_national_mark(tmp_path: Path) -> None
         .replace("  font: false\n", "  font: false\n  custom_dir: overrides\n")
     )
     site.write("mkdocs.yml", text)
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        main(["--root", str(site.root), "check"])
-    assert "lv-nap2020" not in out.getvalue()
+    assert "lv-nap2020" not in check_output(site.root)
     site.build()
     html = site.html("projects/x/index.html")
     assert 'class="cs-eu__mark" src="../../assets/eu/lv-nap2020.svg"' in html
@@ -637,28 +640,18 @@ def test_the_post_line_names_the_project_number(make_site: Callable[..., SiteFac
 def test_an_interreg_project_shows_its_programme_logo_beside_the_statement(
     tmp_path: Path,
 ) -> None:
-    from clustersite.cli import main
-
     site = SiteFactory(tmp_path / "s")
     project = "title: {lv: Sadarbība}\nfund: INTERREG\nstart: 2019-03-01\nmonths: 24\n"
     site.write("data/projects/x.yml", project)
-    import contextlib
-    import io
-
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        main(["--root", str(site.root), "check"])
-    assert "data/projects/x.yml: logos:" in out.getvalue() and "kind: programme" in out.getvalue()
+    printed = check_output(site.root)
+    assert "data/projects/x.yml: logos:" in printed and "kind: programme" in printed
     write_logo(site, "interreg.svg", 90, 40)
     site.write(
         "data/projects/x.yml",
         project
         + "logos:\n  - {file: logos/interreg.svg, kind: programme, alt: {lv: Interreg programma}}\n",
     )
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        main(["--root", str(site.root), "check"])
-    assert "data/projects/x.yml" not in out.getvalue()
+    assert "data/projects/x.yml" not in check_output(site.root)
     site.build()
     html = site.html("projects/x/index.html")
     block = html.split('<div class="cs-eu"', 1)[1].split("</div>", 1)[0]
