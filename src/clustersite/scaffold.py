@@ -59,21 +59,21 @@ QUARTERLY_TITLES = {
 HINTS: dict[str, dict[str, str]] = {
     "lv": {
         "summary": (
-            "Viens vai divi teikumi ziņu sarakstam un plūsmām (ja to nav, izmanto pirmo rindkopu)"
+            "Viens vai divi teikumi jaunumu sarakstam un plūsmām (ja to nav, izmanto pirmo rindkopu)"
         ),
         "projects": "projektu identifikatori no data/projects/: {known}",
-        "draft": "true: ziņa redzama tikai priekšskatījumā (make serve), vietnē to nepublicē",
+        "draft": "true: jaunums redzams tikai priekšskatījumā (make serve), vietnē to nepublicē",
         "body": (
             "Pirmajā rindkopā īsi pastāstiet, kas noticis un kāpēc tas ir svarīgi: tā redzama "
-            "ziņu sarakstā un plūsmās. Tālāk rakstiet sīkāk, ar virsrakstiem (## …), sarakstiem "
+            "jaunumu sarakstā un plūsmās. Tālāk rakstiet sīkāk, ar virsrakstiem (## …), sarakstiem "
             "un saitēm."
         ),
         "quarterly_intro": (
             "Pirmajā rindkopā īsi aprakstiet ceturksni: svarīgākos notikumus un to nozīmi "
             "klasterim un tā biedriem."
         ),
-        "quarterly_heading": "Ceturkšņa ziņas",
-        "quarterly_none": "Šajā ceturksnī ziņu vēl nav.",
+        "quarterly_heading": "Ceturkšņa jaunumi",
+        "quarterly_none": "Šajā ceturksnī jaunumu vēl nav.",
         "translated": "iztulkojiet virsrakstu un tekstu; šīs divas rindas neaiztieciet",
         "event_location": "vieta un adrese, vai online (tad arī online_url)",
         "event_timezone": "ja ne {zone}, piemēram, Europe/Rome",

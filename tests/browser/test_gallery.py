@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.browser
 
 POST = "news/2020/klastera-aktualitates-2-2020/"
-CLOSE = {"lv": "Aizvērt", "en": "Close", "it": "Chiudi"}
+CLOSE = {"lv": "Aizvērt", "en": "Close", "it": "Chiudere"}
 
 
 def active(page: Page) -> str:
