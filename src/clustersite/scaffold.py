@@ -89,21 +89,21 @@ HINTS: dict[str, dict[str, str]] = {
         "projects": "identificativi dei progetti in data/projects/: {known}",
         "draft": "true: la notizia si vede solo nell'anteprima (make serve) e non viene pubblicata",
         "body": (
-            "Nel primo paragrafo raccontate in breve che cosa è successo e perché è importante: "
-            "compare nell'elenco delle notizie e nei feed. Poi scrivete i dettagli, con titoli "
+            "Nel primo paragrafo racconti in breve che cosa è successo e perché è importante: "
+            "compare nell'elenco delle notizie e nei feed. Poi scriva i dettagli, con titoli "
             "(## …), elenchi e link."
         ),
         "quarterly_intro": (
-            "Nel primo paragrafo descrivete in breve il trimestre: gli eventi principali "
+            "Nel primo paragrafo descriva in breve il trimestre: gli eventi principali "
             "e la loro importanza per il cluster e i suoi membri."
         ),
         "quarterly_heading": "Le notizie del trimestre",
         "quarterly_none": "Per questo trimestre non ci sono ancora notizie.",
-        "translated": "traducete il titolo e il testo; non modificate queste due righe",
+        "translated": "traduca il titolo e il testo; non modifichi queste due righe",
         "event_location": "luogo e indirizzo, oppure online (allora anche online_url)",
         "event_timezone": "se non {zone}, ad es. Europe/Rome",
         "event_body": (
-            "Nel primo paragrafo dite in breve di che evento si tratta e a chi si rivolge: compare nell'elenco degli eventi. Poi il programma, i relatori e come partecipare."
+            "Nel primo paragrafo dica in breve di che evento si tratta e a chi si rivolge: compare nell'elenco degli eventi. Poi il programma, i relatori e come partecipare."
         ),
     },
     "en": {
