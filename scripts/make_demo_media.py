@@ -161,11 +161,16 @@ PHOTOS: dict[str, tuple[Callable[[random.Random], Image.Image], int]] = {
     "klastera-aktualitates-2-2020/05-izstade.jpg": (fair_stand, 7),
     "neeghw-sakas.jpg": (circuit_board, 1),
 }
+PROJECT_PHOTOS: dict[str, tuple[Callable[[random.Random], Image.Image], int]] = {
+    "photos/neeghw.jpg": (lab_bench, 8),
+}
 PHONE = "klastera-aktualitates-2-2020/03-laboratorija.jpg"
 
 
-def write_photos(folder: Path) -> None:
-    for name, (scene, seed) in PHOTOS.items():
+def write_photos(
+    folder: Path, photos: dict[str, tuple[Callable[[random.Random], Image.Image], int]]
+) -> None:
+    for name, (scene, seed) in photos.items():
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         image = scene(random.Random(seed))
@@ -248,8 +253,10 @@ def write_report(path: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--content", type=Path, default=REPO / "content" / "lv" / "news" / "2020")
+    parser.add_argument("--data", type=Path, default=REPO / "data" / "projects")
     args = parser.parse_args()
-    write_photos(args.content)
+    write_photos(args.content, PHOTOS)
+    write_photos(args.data, PROJECT_PHOTOS)
     write_report(args.content / "parskats-2-2020.pdf")
 
 

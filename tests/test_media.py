@@ -207,8 +207,8 @@ def test_files_are_looked_up_beside_the_post_then_in_the_default_language(tmp_pa
     loaded = load_site(SiteSettings.from_mkdocs_yml(site.root))
     errors = [str(p) for p in loaded.errors]
     assert errors == [
-        "content/it/news/2021/zina.md: image: there is no photo 'nav.jpg' beside the post "
-        "(it/news/2021/) — put the photo there, or correct the file name (letters and case must match)"
+        "content/it/news/2021/zina.md: image: there is no photo 'nav.jpg' beside it "
+        "(content/it/news/2021/) — put the photo there, or correct the file name (letters and case must match)"
     ]
     english = loaded.media["content/en/news/2021/zina.md"]
     assert english.image is not None

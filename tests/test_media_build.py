@@ -147,3 +147,12 @@ def test_a_rebuild_after_a_text_edit_encodes_no_image(
     site.post("lv", 2021, "zina", "Ziņa", "2021-03-01", image="foto.jpg", image_alt="Cits teksts")
     site.build()
     assert sorted(p.name for p in (site.root / "site/assets/media").iterdir()) == first
+
+
+@pytest.mark.parametrize("lang", LANG_ROOTS)
+def test_project_page_shows_its_photo_and_shares_it(site: Path, lang: str) -> None:
+    html = page(site, LANG_ROOTS[lang] + "projects/neeghw/index.html")
+    cover = html.split('<figure class="cs-cover">', 1)[1].split("</figure>", 1)[0]
+    img = re.search(r'<img [^>]*alt="([^"]+)"', cover)
+    assert img is not None and img.group(1)
+    assert og_images(html)[""].endswith("-social.jpg")  # the photo's crop, not a drawn card

@@ -301,7 +301,7 @@ def resolve_media(
     """Look up the files of one post. ``default_folder``: the default language's same folder."""
     problems: list[Problem] = []
     folders = [post_file.parent] + ([default_folder] if default_folder else [])
-    where = f"beside the post ({post_file.parent.relative_to(docs_dir).as_posix()}/)"
+    where = f"beside it ({post_file.parent.relative_to(docs_dir.parent).as_posix()}/)"
 
     def photo(ref: PhotoRef, field_name: str) -> Photo | None:
         found = _find(ref.file, folders)

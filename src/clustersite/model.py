@@ -267,6 +267,18 @@ def load_site(settings: SiteSettings) -> Site:
                 )
             posts.append(post)
     problems.extend(review_warnings(projects, today))
+    for project in projects.values():  # a project's photo sits beside its data file
+        media[project.path], found = resolve_media(
+            project.media,
+            post_file=settings.data_dir / f"{project.slug}.yml",
+            shown=project.path,
+            slug=project.slug,
+            lang=settings.default_language,
+            default_folder=None,
+            docs_dir=settings.docs_dir,
+            language_root=settings.language_root,
+        )
+        problems.extend(found)
     return Site(settings, projects, posts, dict(pages), problems, now, media, events)
 
 

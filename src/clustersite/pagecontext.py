@@ -141,7 +141,9 @@ class PageContextBuilder:
         title = page.title or self.identity.name
         canonical = self.absolute(page.url)
         root = self.settings.language_root(self.lang)
-        social = data.social if isinstance(data, PostPage) else self.views.site_social_card(title)
+        social = (
+            data.social if isinstance(data, PostPage | ProjectPage) else None
+        ) or self.views.site_social_card(title)
         context = {
             "lang": self.lang,
             "ui": t.ui,

@@ -18,6 +18,7 @@ from typing import Any
 from clustersite.checker import CENT, Checker, kind_of
 from clustersite.errors import Problem, relative_path
 from clustersite.formatting import is_country_code
+from clustersite.media import MediaRefs, read_media_fields
 from clustersite.routes import SLUG
 from clustersite.settings import SiteSettings
 from clustersite.slugs import slugify
@@ -36,6 +37,7 @@ from clustersite.yamlio import YamlDocument, parse_yaml, read_text
 __all__ = ["FUNDS", "Budget", "Partner", "Project", "load_projects", "project_status"]
 
 FUNDS = ("ERDF", "ESF", "CF", "COSME", "HORIZON", "INTERREG", "EAFRD", "OTHER")
+PHOTO_FOLDER = "photos"
 PROJECT_FIELDS = {
     "number",
     "acronym",
@@ -58,6 +60,10 @@ PROJECT_FIELDS = {
     "kohesio_id",
     "keep_eu_id",
     "cci",
+    # a photo for the project page, its cards and its social preview (clustersite/media.py)
+    "image",
+    "image_alt",
+    "image_credit",
     "location",
 }
 BUDGET_FIELDS = {"currency", "total", "eu", "cofinancing", "rate", "as_of", "source"}
@@ -150,6 +156,7 @@ class Project:
     keep_eu_id: str | None = None
     cci: str | None = None  # the programme's CCI code, e.g. 2014LV16MAOP001
     location: str | None = None  # a NUTS code, e.g. LV006
+    media: MediaRefs = field(default_factory=MediaRefs)  # its photo, as written
 
     def translated(self, values: dict[str, Any], lang: str, default: str) -> Any:
         """A per-language value in ``lang``, else the default language's."""
@@ -234,6 +241,12 @@ def _parse_project(
     beneficiary = check.text(data.get("beneficiary"), "beneficiary")
     programme = check.translations(data.get("programme"), "programme", languages, required=False)
     extra = _parse_visibility(data, check, settings, fund, start, number)
+    photo = read_media_fields(
+        {key: data[key] for key in ("image", "image_alt", "image_credit") if key in data},
+        doc.line,
+        settings.default_language,
+        check.add_text,
+    ).image
     if check.problems or not (fund and start and end):
         return None, check.problems
     project = Project(
@@ -252,6 +265,7 @@ def _parse_project(
         partners=partners,
         objectives=objectives,
         links=links,
+        media=MediaRefs(image=photo, gallery=()),
         **extra,
     )
     return project, check.problems
@@ -402,6 +416,8 @@ def load_projects(settings: SiteSettings) -> tuple[dict[str, Project], list[Prob
         shown = relative_path(path, settings.root)
         if path.is_dir() and path.name == LOGO_FOLDER:
             continue  # the projects' logos: checked below, each must be used
+        if path.is_dir() and path.name == PHOTO_FOLDER:
+            continue  # the projects' photos (`image: photos/<file>`), checked with each project
         if path.is_dir() or path.suffix.lower() not in (".yml", ".yaml"):
             problems.append(
                 Problem.of(

@@ -283,6 +283,8 @@ class ProjectPage:
     news: list[Entry]
     events: list[EventCard]
     untranslated: list[str]  # fields shown in the default language
+    cover: Picture | None = None  # the project's photo
+    social: Any = None  # the preview image of the page (og:image)
 
 
 PageData = (
@@ -727,6 +729,7 @@ class LanguageViews:
             events=self.events.project_events(project.slug),
             logos=self.logos(project),
             untranslated=untranslated,
+            **self.project_media(project),
         )
         return View(
             "project",
@@ -795,6 +798,17 @@ class LanguageViews:
             "social": self.media.social_for_photo(image, post.lang)
             if image
             else self.media.social_card(post.title, format_date(post.date, self.locale)),
+        }
+
+    def project_media(self, project: Project) -> dict[str, Any]:
+        """A project page's photo and social preview (the card of a page without one)."""
+        photo = self.media.of(project.path).image if self.media else None
+        if self.media is None or photo is None:
+            return {"cover": None, "social": None}
+        default = self.settings.default_language
+        return {
+            "cover": self.media.picture(photo, default, "cover"),
+            "social": self.media.social_for_photo(photo, default),
         }
 
     def site_social_card(self, title: str) -> Any:

@@ -373,6 +373,10 @@ def _project_fields(
         "keep_eu_id": form.field("keep_eu_id", "string"),
         "cci": form.field("cci", "string"),
         "location": form.field("location", "string"),
+        # a photo beside the project file, e.g. photos/neeghw.jpg (clustersite/media.py)
+        "image": form.field("image", "string"),
+        "image_alt": _per_language(form, "image_alt", "string", languages),
+        "image_credit": form.field("image_credit", "string"),
     }
     nested = {
         "budget": (BUDGET_FIELDS, budget),
