@@ -14,6 +14,8 @@ N ?= 300
 SIZES ?= 100,300,1000
 RUNS ?= 3
 SITE_URL ?= http://127.0.0.1:8000/
+SERVE_ADDRESS := 127.0.0.1:8000
+PYTEST_ARGS ?=
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export SITE_URL
@@ -46,27 +48,48 @@ lock:
 ## site: build the site into site/ (the previous site/ is kept if the build fails)
 site: $(STAMP)
 	$(PY) -m clustersite.build --strict
+	@echo ""
+	@echo "The site is in site/ (built for $(SITE_URL))."
+	@echo "To look at it: make serve, then open http://$(SERVE_ADDRESS)/ (it reloads as you edit)."
 
 ## serve: live preview at http://127.0.0.1:8000/ (drafts shown, marked)
 serve: $(STAMP)
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(VENV)/bin/mkdocs serve --dev-addr $(SERVE_ADDRESS)
 
 ## check: validate data and content without building
 check: $(STAMP)
 	$(VENV)/bin/clustersite check
 
+# ruff and mypy from the environment whose bin/ folder is $(1)
+define lint_with
+	$(1)/ruff check src tests scripts
+	$(1)/ruff format --check src tests scripts
+	$(1)/mypy
+endef
+
 ## lint: ruff and mypy
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests scripts
-	$(VENV)/bin/ruff format --check src tests scripts
-	$(VENV)/bin/mypy
+	$(call lint_with,$(VENV)/bin)
 
 ## test: install what the tests need, then lint and run every test (browser tests included)
 test: $(STAMP)
-	@echo "make test: Chromium, Java, Node and the npm tools for the browser tests (installed once), then lint and every test."
+	@echo "make test: next, Chromium, Java, Node and the npm tools that the browser tests need"
+	@echo "(installed only when missing: the first run takes several minutes), then lint and every test."
 	bash scripts/install-test-tools.sh
 	$(MAKE) --no-print-directory lint
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q $(PYTEST_ARGS)
+
+## test-latest: the same with the newest versions pyproject.toml allows (not the lock), in
+## .venv-latest, to see early what a dependency's new release breaks (also run weekly on GitHub)
+test-latest:
+	@echo "Installing the newest versions that pyproject.toml allows (not the lock) into $(LATEST_VENV)."
+	@test -x $(LATEST_VENV)/bin/python || $(PYTHON) -m venv
+	$(LATEST_VENV)/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager pip -e ".[test]"
+	@echo "Versions under test (compare with $(LOCK)):"
+	@$(LATEST_VENV)/bin/python -m pip list --format=freeze --exclude-editable | tr '\n' ' '; echo
+	$(if $(findstring tests/browser,$(PYTEST_ARGS)),,bash scripts/install-test-tools.sh)
+	$(call lint_with,$(LATEST_VENV)/bin)
+	$(LATEST_VENV)/bin/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
 ## bench: build time against plain Material, rebuild time, memory and page weight, at N and
 ## SIZES posts per language; writes docs/benchmarks.md and docs/bench-build-time.svg

@@ -36,6 +36,17 @@ def test_every_workflow_matches_the_github_schema() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_the_look_ahead_workflow_runs_weekly_and_by_hand() -> None:
+    """The newest allowed versions are tried every week, so drift shows up as a red run."""
+    import yaml
+
+    workflow = yaml.safe_load((WORKFLOWS / "look-ahead.yml").read_text(encoding="utf-8"))
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert set(triggers) == {"schedule", "workflow_dispatch"} and triggers["schedule"]
+    steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
+    assert any(step.get("run") == "make test-latest" for step in steps)
+
+
 def test_zizmor_finds_nothing() -> None:
     result = run("zizmor", "--offline", str(WORKFLOWS), str(STARTER_WORKFLOW))
     assert result.returncode == 0, result.stdout + result.stderr
