@@ -83,8 +83,8 @@ test: $(STAMP)
 ## .venv-latest, to see early what a dependency's new release breaks (also run weekly on GitHub)
 test-latest:
 	@echo "Installing the newest versions that pyproject.toml allows (not the lock) into $(LATEST_VENV)."
-	@test -x $(LATEST_VENV)/bin/python || $(PYTHON) -m venv
-	$(LATEST_VENV)/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager pip -e ".[test]"
+	@test -x $(LATEST_VENV)/bin/python || $(PYTHON) -m venv $(LATEST_VENV)
+	$(LATEST_VENV)/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager pip setuptools -e ".[test]"
 	@echo "Versions under test (compare with $(LOCK)):"
 	@$(LATEST_VENV)/bin/python -m pip list --format=freeze --exclude-editable | tr '\n' ' '; echo
 	$(if $(findstring tests/browser,$(PYTEST_ARGS)),,bash scripts/install-test-tools.sh)
