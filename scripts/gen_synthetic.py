@@ -1,7 +1,7 @@
 """Write a synthetic clustersite site of any size, for benchmarks and scale tests.
 
 ``python scripts/gen_synthetic.py --posts N --out DIR`` writes a complete site in our layout
-(DESIGN.md): ``DIR/mkdocs.yml`` copied from the repository at run time (so the benchmark
+(docs/architecture.md): ``DIR/mkdocs.yml`` copied from the repository at run time (so the benchmark
 follows every config change), the theme overrides and any shared assets of ``content/``,
 ``content/<lang>/index.md`` and ``about.md`` for lv, en and it, N posts per language under
 ``content/<lang>/news/<yyyy>/<slug>.md`` (the same slugs in every language: translations) and
@@ -1476,7 +1476,7 @@ def project_yaml(project: SyntheticProject, index: int, rng: random.Random) -> s
         f"acronym: {project.acronym}",
         "title:",
     ]
-    order = ("lv", "it", "en")  # as DESIGN.md writes it
+    order = ("lv", "it", "en")  # the order of the project file format's examples
     lines += [f"  {lang}: {yaml_scalar(project.title[LANGS.index(lang)])}" for lang in order]
     lines.append("summary:")
     for lang in order:
