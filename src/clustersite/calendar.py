@@ -24,7 +24,7 @@ import icalendar
 
 from clustersite.events import Event
 from clustersite.routes import url_of
-from clustersite.settings import SiteIdentity
+from clustersite.settings import SiteIdentity, site_base
 
 if TYPE_CHECKING:
     from clustersite.event_views import EventViews
@@ -177,7 +177,7 @@ def write_calendars(views: EventViews, site_dir: Path, identity: SiteIdentity) -
     """This language's calendar files: one per event written in it, and the feed of upcoming
     events (in the visitor's language where a version exists, else in another)."""
     site_url = identity.url
-    base = (site_url or "/").rstrip("/") + "/"
+    base = site_base(site_url)
     languages = views.settings.languages
     stamp = views.site.now
     name = views.t("event_calendar_name", site=identity.name)

@@ -14,7 +14,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from clustersite.routes import url_of
-from clustersite.settings import SiteIdentity
+from clustersite.settings import SiteIdentity, site_base
 from clustersite.views import Entry, LanguageViews
 
 __all__ = ["ATOM_NS", "write_feeds"]
@@ -47,7 +47,7 @@ def _write(tree: ET.Element, path: Path) -> None:
 
 def write_feeds(views: LanguageViews, site_dir: Path, identity: SiteIdentity, limit: int) -> None:
     """Write both feeds of ``views.lang`` into ``site_dir``."""
-    base = (identity.url or "http://127.0.0.1:8000/").rstrip("/") + "/"
+    base = site_base(identity.url, absolute=True)
     entries = [e for e in views.entries if not e.foreign][:limit]
     title = views.t("feed_title", site=identity.name)
     description = identity.description or title

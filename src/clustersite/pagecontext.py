@@ -11,13 +11,12 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from babel.core import get_global
 
 from clustersite.model import Site
 from clustersite.routes import classify, path_url_of, url_of
-from clustersite.settings import SiteIdentity, SiteSettings
+from clustersite.settings import SiteIdentity, SiteSettings, site_base, site_base_path
 from clustersite.strings import Translator
 from clustersite.views import LanguageViews, PostPage, ProjectPage, View
 
@@ -65,7 +64,7 @@ class PageContextBuilder:
         return list(self.settings.languages) if generated else self.site.shown_in(norm)
 
     def absolute(self, url: str) -> str:
-        return (self.identity.url or "/").rstrip("/") + "/" + url
+        return site_base(self.identity.url) + url
 
     def build(self, page: PageSource, view: View | None) -> dict[str, Any]:
         norm = view.norm_src_uri if view else page.norm
@@ -217,7 +216,7 @@ class PageContextBuilder:
 def not_found_languages(settings: SiteSettings, site_url: str) -> list[dict[str, Any]]:
     """The language links of the one 404 page: it is served at any address, so its links
     are absolute paths."""
-    base = urlsplit(site_url or "/").path.rstrip("/") + "/"
+    base = site_base_path(site_url)
     return [
         {
             "lang": lang,

@@ -28,6 +28,7 @@ import yaml
 from clustersite.errors import relative_path
 from clustersite.model import load_site
 from clustersite.posts import KINDS, Post
+from clustersite.projects import FUNDS
 from clustersite.routes import reserved_slugs, route, source_of
 from clustersite.safewrite import create_file
 from clustersite.settings import SiteSettings, build_date
@@ -490,6 +491,7 @@ def project_template(slug: str, languages: Sequence[str]) -> str:
     default = languages[0]
     per_language = "\n".join(f"  {lang}:" for lang in languages)
     objectives = "\n".join(f"  {lang}: []" for lang in languages)
+    funds = ", ".join(FUNDS[:-1]) + " or " + FUNDS[-1]
     return f"""\
 # The facts of one project. The file name is the project's slug: its page is
 # projects/{slug}/ and a post names it with `projects: [{slug}]`.
@@ -512,7 +514,7 @@ summary:
 beneficiary:
 # The funding programme, as it is usually written (optional), e.g. COSME
 programme:
-# The EU fund: ERDF, ESF, CF, COSME, HORIZON, INTERREG, EAFRD or OTHER
+# The EU fund: {funds}
 fund: TODO
 # The first day of the project: YYYY-MM-DD, e.g. 2020-09-01
 start: TODO

@@ -11,10 +11,19 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from clustersite.errors import ContentError, Problem
 
-__all__ = ["SiteIdentity", "SiteSettings", "build_date", "build_time"]
+__all__ = [
+    "LOCAL_PREVIEW",
+    "SiteIdentity",
+    "SiteSettings",
+    "build_date",
+    "build_time",
+    "site_base",
+    "site_base_path",
+]
 
 DEFAULT_NEWS_PER_PAGE = 10
 DEFAULT_TIMEZONE = "Europe/Riga"
@@ -31,6 +40,28 @@ def build_time() -> dt.datetime:
 def build_date() -> dt.date:
     """Today, or the day SOURCE_DATE_EPOCH names (for reproducible builds)."""
     return build_time().date()
+
+
+LOCAL_PREVIEW = "http://127.0.0.1:8000/"  # where `mkdocs serve` shows a site without site_url
+
+
+def site_base(site_url: str | None, absolute: bool = False) -> str:
+    """The site's address, ending in one slash; with no ``site_url``, the root ``/`` (or, where
+    a full address is needed, as in feeds, the local preview's).
+
+    >>> site_base("https://example.org/site"), site_base(""), site_base(None, absolute=True)
+    ('https://example.org/site/', '/', 'http://127.0.0.1:8000/')
+    """
+    return (site_url or (LOCAL_PREVIEW if absolute else "/")).rstrip("/") + "/"
+
+
+def site_base_path(site_url: str | None) -> str:
+    """The path part of the site's address, for links that must work at any address (404).
+
+    >>> site_base_path("https://example.org/site"), site_base_path("")
+    ('/site/', '/')
+    """
+    return urlsplit(site_base(site_url)).path
 
 
 @dataclass(frozen=True)

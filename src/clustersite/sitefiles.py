@@ -26,6 +26,7 @@ from xml.etree import ElementTree as ET
 from clustersite.model import GENERATED_PAGES, Site
 from clustersite.projects import Project
 from clustersite.routes import path_url_of, url_of
+from clustersite.settings import site_base
 
 __all__ = [
     "CSV_COLUMNS",
@@ -208,7 +209,7 @@ def write_projects_csv(site: Site, site_dir: Path) -> None:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    base = (site.settings.site_url or "/").rstrip("/") + "/"
+    base = site_base(site.settings.site_url)
     for slug in sorted(site.projects):
         p = site.projects[slug]
         op = operation(site, p)
@@ -273,7 +274,7 @@ def site_pages(site: Site, view_sources: list[str]) -> dict[str, dict[str, str]]
 
 def write_sitemap(site: Site, view_sources: list[str], site_dir: Path, site_url: str) -> None:
     """One <url> per page per language, each listing all its language versions."""
-    base = (site_url or "/").rstrip("/") + "/"
+    base = site_base(site_url)
     versions = site_pages(site, view_sources)
     default = site.settings.default_language
     urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
