@@ -3,22 +3,22 @@
 This is the single place where editors' input is read and checked. The MkDocs plugin and
 ``clustersite check`` both call :func:`load_site`, so they always agree on what is wrong.
 
-Loading is linear in the number of files. Parsed posts are cached by path and content (in
-memory for ``mkdocs serve``, and on disk between builds), so a rebuild re-parses only the
-files that changed.
+Loading is linear in the number of files. Parsed posts are cached by path and content in the
+:class:`~clustersite.cache.PostCache` the caller gives (the plugin keeps one in memory for
+``mkdocs serve`` and on disk between builds), so a rebuild re-parses only the files that
+changed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
-import pickle
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
+from clustersite.cache import PostCache
 from clustersite.errors import Problem, relative_path
 from clustersite.events import Event, Happening, parse_event
 from clustersite.media import PostMedia, resolve_media
@@ -28,36 +28,13 @@ from clustersite.routes import generated_sources, route
 from clustersite.settings import SiteSettings, build_time
 from clustersite.yamlio import parse_yaml, read_text, split_front_matter, unreadable_problems
 
-__all__ = ["Site", "load_site", "restore_post_cache", "store_post_cache"]
+__all__ = ["Site", "load_site"]
 
 # Addresses the generator owns in every language; a content file there would be hidden.
 GENERATED_PAGES = generated_sources()
 POSTS = route("post").section  # the folder of posts, below each language folder
 PROJECTS = route("project").section  # the folder of project narratives
 EVENTS = route("event").section  # the folder of events
-
-_PostCacheKey = tuple[str, str, str, frozenset[str] | None]
-_post_cache: dict[_PostCacheKey, tuple[Post | None, list[Problem]]] = {}
-_post_cache_used: set[_PostCacheKey] = set()
-
-
-def restore_post_cache(path: Path) -> None:
-    """Take parsed posts from an earlier process (``path`` is named after clustersite's code)."""
-    try:
-        with path.open("rb") as stream:
-            _post_cache.update(pickle.load(stream))
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
-        pass  # no cache, or one from other code: parse again
-
-
-def store_post_cache(path: Path) -> None:
-    """Keep the posts the last :func:`load_site` used (and only those), atomically."""
-    kept = {key: _post_cache[key] for key in _post_cache_used if key in _post_cache}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    with os.fdopen(handle, "wb") as stream:
-        pickle.dump(kept, stream, protocol=5)
-    os.replace(temporary, path)
 
 
 @dataclass
@@ -145,19 +122,6 @@ def _markdown_files(folder: Path) -> list[Path]:
     return found
 
 
-def _cached_post(
-    path: Path, shown: str, lang: str, relative: tuple[str, ...], known: frozenset[str] | None
-) -> tuple[Post | None, list[Problem]]:
-    # keyed by the file's bytes, not its timestamp: a copy that keeps an old mtime is still seen
-    key = (str(path), hashlib.sha256(path.read_bytes()).hexdigest(), lang, known)
-    _post_cache_used.add(key)
-    if key not in _post_cache:
-        _post_cache[key] = parse_post(
-            path, shown, lang, relative, set(known) if known is not None else None
-        )
-    return _post_cache[key]
-
-
 def _check_page(path: Path, shown: str) -> list[Problem]:
     """A page that is not a post: only its front matter must be readable."""
     text, problem = read_text(path, shown)
@@ -175,9 +139,10 @@ def _check_page(path: Path, shown: str) -> list[Problem]:
     return unreadable_problems(doc, shown) if doc is not None else []
 
 
-def load_site(settings: SiteSettings) -> Site:
+def load_site(settings: SiteSettings, cache: PostCache | None = None) -> Site:
     """Read and check everything an editor writes. Never raises for bad input."""
-    _post_cache_used.clear()
+    cache = cache or PostCache()
+    cache.begin()
     projects, problems = load_projects(settings)
     project_files_ok = not any(
         p.path.startswith(relative_path(settings.data_dir, settings.root))
@@ -235,7 +200,19 @@ def load_site(settings: SiteSettings) -> Site:
                         Problem.of(shown, "file name", "page.project_unknown", slug=path.stem)
                     )
                 continue
-            post, found = _cached_post(path, shown, lang, relative[1:], known)
+            post, found = cache.parsed(
+                path,
+                lang,
+                known,
+                partial(
+                    parse_post,
+                    path,
+                    shown,
+                    lang,
+                    relative[1:],
+                    set(known) if known is not None else None,
+                ),
+            )
             problems.extend(found)
             if post is None:
                 continue
@@ -279,6 +256,7 @@ def load_site(settings: SiteSettings) -> Site:
             language_root=settings.language_root,
         )
         problems.extend(found)
+    cache.end()
     return Site(settings, projects, posts, dict(pages), problems, now, media, events)
 
 

@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from clustersite import calendar, cms, feeds, search, sitefiles
-from clustersite.cache import code_digest
+from clustersite.cache import PostCache, code_digest
 from clustersite.engine import files as view_files
 from clustersite.engine import i18n_adapter, material, theme
 from clustersite.engine.parallel import LanguageWorkers
@@ -33,7 +33,7 @@ from clustersite.errors import ContentError, build_failure
 from clustersite.images import ImageCache, promote_first_image, size_and_defer_images
 from clustersite.media import MediaLibrary
 from clustersite.messages import editor_language
-from clustersite.model import Site, load_site, restore_post_cache, store_post_cache
+from clustersite.model import Site, load_site
 from clustersite.pagecontext import PageContextBuilder, PageSource, not_found_languages
 from clustersite.routes import url_of
 from clustersite.settings import SiteIdentity, SiteSettings
@@ -43,6 +43,10 @@ from clustersite.views import LanguageViews, View
 __all__ = ["ClusterSiteConfig", "ClusterSitePlugin"]
 
 log = get_plugin_logger(__name__)
+
+
+# One post cache per cache file: `mkdocs serve` makes a new plugin object for every rebuild.
+_POST_CACHES: dict[Path | None, PostCache] = {}
 
 
 class ClusterSiteConfig(Config):
@@ -57,7 +61,7 @@ class ClusterSiteConfig(Config):
     parallel = c.Type(bool, default=True)
     """Build the languages in parallel processes (``mkdocs build`` only, where cores allow)."""
     cache = c.Type(bool, default=True)
-    """Reuse rendered pages whose every input is unchanged (see clustersite/cache.py)."""
+    """Reuse rendered pages whose every input is unchanged (see clustersite/cache/render.py)."""
     timezone = c.Type(str, default="Europe/Riga")
     """Time zone of events that name none (a tz database name)."""
     cache_dir = c.Type(str, default=".cache/plugin/clustersite")
@@ -113,6 +117,18 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
 
+    def _post_cache(self, root: Path) -> PostCache:
+        """Parsed posts: kept in memory between `serve` rebuilds and, with the cache on, on disk
+        between processes (named after clustersite's own code)."""
+        path = (
+            root / self.config.cache_dir / f"posts-{code_digest()[:16]}.pickle"
+            if self.config.cache
+            else None
+        )
+        if path not in _POST_CACHES:
+            _POST_CACHES[path] = PostCache(path)
+        return _POST_CACHES[path]
+
     def _load(self, config: MkDocsConfig) -> None:
         """Read and validate all content once per site build (the outer language build)."""
         material.check_bundle()
@@ -131,17 +147,7 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
             )
         except ContentError as error:  # a wrong option in mkdocs.yml
             raise PluginError(str(error)) from None
-        # parsed posts kept between processes, named after clustersite's own code
-        posts_cache = (
-            root / self.config.cache_dir / f"posts-{code_digest()[:16]}.pickle"
-            if self.config.cache
-            else None
-        )
-        if posts_cache:
-            restore_post_cache(posts_cache)
-        site = load_site(settings)
-        if posts_cache:
-            store_post_cache(posts_cache)
+        site = load_site(settings, self._post_cache(root))
         if site.errors:
             raise PluginError(build_failure(site.errors, settings.default_language))
         editor_lang = editor_language(None, settings.default_language)

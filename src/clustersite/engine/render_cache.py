@@ -1,6 +1,6 @@
 """The render cache's hooks into MkDocs and Material: Markdown, page template, search entries.
 
-The cache itself (keys, storage) is engine-free: clustersite/cache.py. This module decides
+The cache itself (keys, storage) is engine-free: clustersite/cache/. This module decides
 what each key covers, and replaces MkDocs' steps on a hit:
 
 - Markdown: ``page.render`` is replaced for the page; on a hit it restores the fields

@@ -97,7 +97,7 @@ def _folder_digest(folder: Path) -> list[tuple[str, str]]:
 @lru_cache(maxsize=1)
 def code_digest() -> str:
     """Hash of clustersite's own files: a cache never outlives a change of the code."""
-    return digest(_folder_digest(Path(__file__).parent))
+    return digest(_folder_digest(Path(__file__).resolve().parent.parent))
 
 
 def environment_digest(config_file: Path, template_dirs: list[Path]) -> str:
