@@ -466,10 +466,15 @@ def test_status_goes_from_missing_to_ok_to_outdated(site: SiteFactory, run: Run)
     assert status_of(run, "news/2020/x.md") == {"lv": "source", "en": "missing", "it": "missing"}
 
     assert run("translate", "content/lv/news/2020/x.md", "--to", "en")[0] == 0
+    # a fresh copy is still the source's text: work in progress until marked translated
+    assert status_of(run, "news/2020/x.md") == {"lv": "source", "en": "started", "it": "missing"}
+    mark_translated(site.root / "content/en/news/2020/x.md")
     assert status_of(run, "news/2020/x.md") == {"lv": "source", "en": "ok", "it": "missing"}
 
     # a translation of the translation still counts its own source
     assert run("translate", "content/en/news/2020/x.md", "--to", "it")[0] == 0
+    assert status_of(run, "news/2020/x.md")["it"] == "started"
+    mark_translated(site.root / "content/it/news/2020/x.md")
     assert status_of(run, "news/2020/x.md") == {"lv": "source", "en": "ok", "it": "ok"}
 
     source.write_text(source.read_text(encoding="utf-8") + "\nJauna rindkopa.\n", encoding="utf-8")
@@ -489,9 +494,17 @@ def test_status_goes_from_missing_to_ok_to_outdated(site: SiteFactory, run: Run)
     assert status_of(run, "news/2020/x.md") == {"lv": "source", "en": "ok", "it": "ok"}
 
 
+def mark_translated(path: Path) -> None:
+    """What the editor does when the translation is done (the editor guides say so)."""
+    text = path.read_text(encoding="utf-8")
+    assert "\ntranslated: false" in text
+    path.write_text(text.replace("\ntranslated: false", "\ntranslated: true", 1), encoding="utf-8")
+
+
 def test_line_endings_do_not_make_a_translation_outdated(site: SiteFactory, run: Run) -> None:
     source = site.post("lv", 2020, "x", "Sākas projekts", "2020-09-01")
     assert run("translate", str(source), "--to", "en")[0] == 0
+    mark_translated(site.root / "content/en/news/2020/x.md")
     source.write_bytes(source.read_bytes().replace(b"\n", b"\r\n"))
     assert status_of(run, "news/2020/x.md")["en"] == "ok"
 
@@ -519,7 +532,7 @@ def test_status_table(site: SiteFactory, run: Run) -> None:
     column = lines[0].index("LV")
     assert all(row[column - 2 : column] == "  " and row[column] != " " for row in lines[1:5])
     assert lines[5] == ""
-    assert lines[6] == "4 items in 3 languages: 4 source, 4 ok, 0 outdated, 4 missing."
+    assert lines[6] == "4 items in 3 languages: 4 source, 4 ok, 0 started, 0 outdated, 4 missing."
     assert lines[7].startswith("To start a translation: clustersite translate")
 
 
@@ -551,7 +564,7 @@ def test_translate_a_page_without_front_matter(site: SiteFactory, run: Run) -> N
     text = (site.root / "content/it/kontakti.md").read_text(encoding="utf-8")
     assert text.startswith("---\ntranslated_from: lv")
     assert text.endswith("---\n\n# Kontakti\n\nRakstiet mums.\n")
-    assert status_of(run, "kontakti.md") == {"lv": "source", "en": "missing", "it": "ok"}
+    assert status_of(run, "kontakti.md") == {"lv": "source", "en": "missing", "it": "started"}
 
 
 def test_translate_works_from_a_subfolder(

@@ -158,7 +158,7 @@ def _translate(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    from clustersite.translation import translation_status
+    from clustersite.translation import STATES, translation_status
 
     settings = _settings(args)
     report = translation_status(settings)
@@ -185,9 +185,11 @@ def _status(args: argparse.Namespace) -> int:
     print()
     print(
         f"{count} item{'' if count == 1 else 's'} in {len(report.languages)} languages: "
-        + ", ".join(f"{totals[state]} {state}" for state in ("source", "ok", "outdated", "missing"))
+        + ", ".join(f"{totals[state]} {state}" for state in STATES)
         + "."
     )
+    if totals["started"]:
+        print("When a translation is done, set `translated: true` in its front matter.")
     if totals["missing"] or totals["outdated"]:
         print("To start a translation: clustersite translate <path of the source> --to <language>")
     return 0
@@ -416,7 +418,8 @@ def build_parser() -> argparse.ArgumentParser:
         (
             "Copy a page or post into another language's folder (the same path), to be translated\n"
             "there. The copy records which language and which version of the source it came from,\n"
-            "so `clustersite status` can tell when the source changes.\n\n"
+            "so `clustersite status` can tell when the source changes. Until you set\n"
+            "`translated: true` in its front matter, the site shows it as not yet translated.\n\n"
             "example:\n  clustersite translate content/lv/news/2020/neeghw-sakas.md --to en"
         ),
         _translate,
@@ -434,6 +437,7 @@ def build_parser() -> argparse.ArgumentParser:
             "List every post, page and project against every language of the site:\n"
             "  source    the original text\n"
             "  ok        translated, and the source has not changed since\n"
+            "  started   copied by `clustersite translate`, not yet marked `translated: true`\n"
             "  outdated  translated, but the source has changed since: update the translation\n"
             "  missing   not translated yet (the site shows the default language meanwhile)"
         ),

@@ -84,11 +84,16 @@ class PageContextBuilder:
         ]
         for alternate in alternates:
             alternate["abs_url"] = self.absolute(alternate["url"])
+        # a copy made by `clustersite translate` is still its source's text until marked done
+        text_lang = written_in
+        origin = page.meta.get("translated_from")
+        if page.meta.get("translated") is False and origin in self.settings.languages:
+            text_lang = str(origin)
         fallback = None
-        if view is None and written_in != self.lang:
+        if view is None and text_lang != self.lang:
             fallback = {
-                "notice": self.views.not_translated_notice(written_in),
-                "shown_in": written_in,
+                "notice": self.views.not_translated_notice(text_lang),
+                "shown_in": text_lang,
                 "versions": [
                     {
                         "lang": lang,

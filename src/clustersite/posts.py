@@ -31,6 +31,7 @@ PAGE_FIELDS = {
     "search",
     "template",
     "translated_from",
+    "translated",
     "source_hash",
     "status",
 }
@@ -212,6 +213,7 @@ def parse_post(
     author = check.text(meta.get("author"), "author", as_written=False)
     summary_text = check.text(meta.get("summary"), "summary", as_written=False)
     draft = check.boolean(meta.get("draft"), "draft")
+    check.boolean(meta.get("translated"), "translated")
     check.unknown(
         {key: None for key in meta if key not in PAGE_FIELDS},
         POST_FIELDS,

@@ -7,9 +7,9 @@ an existing file is never replaced. Anything an editor must change raises
 
 Front matter values are written with ``yaml.safe_dump``, so a title with quotes, colons or
 ``<script>`` reads back exactly as given. The hints in a new file (commented summary line,
-a first paragraph to replace) are in the file's language: :data:`HINTS` holds them, and
-:data:`QUARTERLY_TITLES` the title of a quarterly report per language. A language missing
-from either table gets the English text.
+a first paragraph to replace) are in the file's language, from the ``hint`` section of
+``locales/messages/<lang>.yml`` (English for a language without one), as is the title of a
+quarterly report.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from clustersite.errors import relative_path
+from clustersite.messages import say
 from clustersite.model import load_site
 from clustersite.posts import KINDS, Post
 from clustersite.projects import FUNDS
@@ -37,8 +38,6 @@ from clustersite.translation import source_hash, without_tracking_fields
 from clustersite.yamlio import FRONT_MATTER, read_text
 
 __all__ = [
-    "HINTS",
-    "QUARTERLY_TITLES",
     "CommandError",
     "Created",
     "new_post",
@@ -48,91 +47,6 @@ __all__ = [
     "quarterly_title",
     "translate",
 ]
-
-# The title of a quarterly report, per language; {quarter} is 1-4.
-QUARTERLY_TITLES = {
-    "lv": "Klastera aktualitātes {quarter}/{year}",
-    "it": "Notizie dal cluster {quarter}/{year}",
-    "en": "Cluster news {quarter}/{year}",
-}
-
-# What a new file says to its editor, per language.
-HINTS: dict[str, dict[str, str]] = {
-    "lv": {
-        "summary": (
-            "Viens vai divi teikumi jaunumu sarakstam un plūsmām (ja to nav, izmanto pirmo rindkopu)"
-        ),
-        "projects": "projektu identifikatori no data/projects/: {known}",
-        "draft": "true: jaunums redzams tikai priekšskatījumā (make serve), vietnē to nepublicē",
-        "body": (
-            "Pirmajā rindkopā īsi pastāstiet, kas noticis un kāpēc tas ir svarīgi: tā redzama "
-            "jaunumu sarakstā un plūsmās. Tālāk rakstiet sīkāk, ar virsrakstiem (## …), sarakstiem "
-            "un saitēm."
-        ),
-        "quarterly_intro": (
-            "Pirmajā rindkopā īsi aprakstiet ceturksni: svarīgākos notikumus un to nozīmi "
-            "klasterim un tā biedriem."
-        ),
-        "quarterly_heading": "Ceturkšņa jaunumi",
-        "quarterly_none": "Šajā ceturksnī jaunumu vēl nav.",
-        "translated": "iztulkojiet virsrakstu un tekstu; šīs divas rindas neaiztieciet",
-        "event_location": "vieta un adrese, vai online (tad arī online_url)",
-        "event_timezone": "ja ne {zone}, piemēram, Europe/Rome",
-        "event_body": (
-            "Pirmajā rindkopā īsi pastāstiet, kas notiks un kam tas domāts: tā redzama notikumu sarakstā. Tālāk: darba kārtība, runātāji, kā pieteikties."
-        ),
-    },
-    "it": {
-        "summary": (
-            "Una o due frasi per l'elenco delle notizie e i feed "
-            "(se manca, si usa il primo paragrafo)"
-        ),
-        "projects": "identificativi dei progetti in data/projects/: {known}",
-        "draft": "true: la notizia si vede solo nell'anteprima (make serve) e non viene pubblicata",
-        "body": (
-            "Nel primo paragrafo racconti in breve che cosa è successo e perché è importante: "
-            "compare nell'elenco delle notizie e nei feed. Poi scriva i dettagli, con titoli "
-            "(## …), elenchi e link."
-        ),
-        "quarterly_intro": (
-            "Nel primo paragrafo descriva in breve il trimestre: gli eventi principali "
-            "e la loro importanza per il cluster e i suoi membri."
-        ),
-        "quarterly_heading": "Le notizie del trimestre",
-        "quarterly_none": "Per questo trimestre non ci sono ancora notizie.",
-        "translated": "traduca il titolo e il testo; non modifichi queste due righe",
-        "event_location": "luogo e indirizzo, oppure online (allora anche online_url)",
-        "event_timezone": "se non {zone}, ad es. Europe/Rome",
-        "event_body": (
-            "Nel primo paragrafo dica in breve di che evento si tratta e a chi si rivolge: compare nell'elenco degli eventi. Poi il programma, i relatori e come partecipare."
-        ),
-    },
-    "en": {
-        "summary": (
-            "One or two sentences for the news list and feeds "
-            "(if missing, the first paragraph is used)"
-        ),
-        "projects": "project slugs from data/projects/: {known}",
-        "draft": "true: shown only in the preview (make serve), not published",
-        "body": (
-            "In the first paragraph, say briefly what happened and why it matters: it appears in "
-            "the news list and the feeds. Then write the details, with headings (## …), lists "
-            "and links."
-        ),
-        "quarterly_intro": (
-            "In the first paragraph, describe the quarter briefly: the main events and "
-            "what they mean for the cluster and its members."
-        ),
-        "quarterly_heading": "News of the quarter",
-        "quarterly_none": "There is no news for this quarter yet.",
-        "translated": "translate the title and the text; leave these two lines as they are",
-        "event_location": "place and address, or online (then online_url too)",
-        "event_timezone": "if not {zone}, e.g. Europe/Rome",
-        "event_body": (
-            "In the first paragraph, say briefly what the event is and who it is for: it appears in the list of events. Then the agenda, the speakers and how to take part."
-        ),
-    },
-}
 
 PROJECT_RESERVED = reserved_slugs("project")  # e.g. projects/index.md is the project index
 
@@ -151,7 +65,8 @@ class Created:
 
 
 def _hint(lang: str, key: str) -> str:
-    return HINTS.get(lang, HINTS["en"])[key]
+    """What a new file says to its editor, in the file's language (messages/<lang>.yml)."""
+    return say(f"hint.{key}", lang)
 
 
 def quarterly_title(lang: str, year: int, quarter: int) -> str:
@@ -160,7 +75,7 @@ def quarterly_title(lang: str, year: int, quarter: int) -> str:
     >>> quarterly_title("lv", 2020, 2), quarterly_title("de", 2020, 2)
     ('Klastera aktualitātes 2/2020', 'Cluster news 2/2020')
     """
-    return QUARTERLY_TITLES.get(lang, QUARTERLY_TITLES["en"]).format(quarter=quarter, year=year)
+    return say("quarterly.title", lang, quarter=quarter, year=year)
 
 
 def quarter_end(year: int, quarter: int) -> dt.date:
@@ -576,12 +491,14 @@ def translation_text(text: str, origin: str, lang: str) -> str:
     title: Sākums
     translated_from: lv  # translate the title and the text; leave these two lines as they are
     source_hash: e9b13315ccfcf554
+    translated: false  # true once the title and the text are translated: until then the site shows the notice
     ---
     Teksts
     """
     tracking = (
         f"{_yaml_line('translated_from', origin)}  # {_hint(lang, 'translated')}\n"
         f"{_yaml_line('source_hash', source_hash(text))}\n"
+        f"{_yaml_line('translated', False)}  # {_hint(lang, 'translation_done')}\n"
     )
     copy = without_tracking_fields(text)
     match = FRONT_MATTER.match(copy)

@@ -1,14 +1,20 @@
 """Which texts are translated, which are missing, and which translations are out of date.
 
 ``clustersite translate`` copies a page into another language's folder and records in the
-copy's front matter where it came from::
+copy's front matter where it came from, and that its text is not yet translated::
 
     translated_from: lv
     source_hash: 3f2a9c0d41b7e6a5
+    translated: false
+
+Until the editor changes ``translated: false`` to ``true`` (or removes the line), the copy is
+work in progress: the site shows it with the "not yet translated" notice and the source
+language's ``lang``, and its state is ``started``.
 
 The hash (:func:`source_hash`) is the first 16 hex digits of the SHA-256 of the source's
 text, with newlines normalised and the source's own ``translated_from``/``source_hash``
-lines left out (so translating a translation, or re-translating, does not change it).
+lines (and ``translated``) left out (so translating a translation, or re-translating, does
+not change it).
 
 :func:`translation_status` compares every content page (``content/<lang>/**/*.md``) and
 every project's texts (``title``, ``summary``, ``objectives`` in ``data/projects/*.yml``)
@@ -22,6 +28,8 @@ against every language of the site. Each cell is one of :data:`STATES`:
     a translation whose recorded hash matches its source, or one written by hand without
     ``translated_from`` (nothing to compare it with); for a project, every text that the
     default language has is there in this language too;
+``started``
+    copied by ``clustersite translate`` and not yet marked ``translated: true``;
 ``outdated``
     a translation whose source has changed since (or cannot be found): compare the two, update
     the translation, then set its ``source_hash`` to the value the status notes give;
@@ -49,14 +57,15 @@ __all__ = [
     "STATES",
     "StatusItem",
     "StatusReport",
+    "is_work_in_progress",
     "source_hash",
     "translation_status",
 ]
 
-STATES = ("source", "ok", "outdated", "missing")
+STATES = ("source", "ok", "started", "outdated", "missing")
 PROJECT_TEXTS = ("title", "summary", "objectives")  # the per-language parts of a project file
-TRACKING_FIELDS = ("translated_from", "source_hash")
-_TRACKING_LINE = re.compile(r"^(translated_from|source_hash)[ \t]*:(.*)$")
+TRACKING_FIELDS = ("translated_from", "source_hash", "translated")
+_TRACKING_LINE = re.compile(r"^(translated_from|source_hash|translated)[ \t]*:(.*)$")
 _QUOTED = re.compile(r"""^(['"])(.*)\1$""")
 
 
@@ -90,6 +99,21 @@ def tracking_fields(text: str) -> dict[str, str]:
             quoted = _QUOTED.match(value)
             found[match.group(1)] = quoted.group(2) if quoted else value
     return found
+
+
+def is_work_in_progress(tracking: dict[str, str]) -> bool:
+    """True for a copy made by ``clustersite translate`` whose text is not yet translated.
+
+    >>> is_work_in_progress({"translated_from": "lv", "translated": "false"})
+    True
+    >>> is_work_in_progress({"translated_from": "lv", "translated": "true"})
+    False
+    """
+    return bool(tracking.get("translated_from")) and tracking.get("translated", "").lower() in (
+        "false",
+        "no",
+        "off",
+    )
 
 
 def without_tracking_fields(text: str) -> str:
@@ -210,7 +234,10 @@ def _page_status(relative: str, found: dict[str, Path], settings: SiteSettings) 
             item.states[lang] = "source" if lang == original else "ok"
             continue
         recorded = tracking[lang].get("source_hash")
-        if origin == lang or origin not in settings.languages:
+        if is_work_in_progress(tracking[lang]):
+            item.states[lang] = "started"
+            item.notes[lang] = "not yet marked as translated: set `translated: true` when it is"
+        elif origin == lang or origin not in settings.languages:
             item.states[lang] = "outdated"
             item.notes[lang] = f"translated_from: {origin} is not another language of this site"
         elif origin not in found:
