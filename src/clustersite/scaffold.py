@@ -64,9 +64,9 @@ class Created:
     notes: list[str] = field(default_factory=list)
 
 
-def _hint(lang: str, key: str) -> str:
+def _hint(lang: str, key: str, **params: str) -> str:
     """What a new file says to its editor, in the file's language (messages/<lang>.yml)."""
-    return say(f"hint.{key}", lang)
+    return say(f"hint.{key}", lang, **params)
 
 
 def quarterly_title(lang: str, year: int, quarter: int) -> str:
@@ -205,7 +205,7 @@ def _post_file(
     if author:
         lines.append(_yaml_line("author", author))
     if not projects and known:
-        lines.append("# " + _hint(lang, "projects").format(known=", ".join(known)))
+        lines.append("# " + _hint(lang, "projects", known=", ".join(known)))
     lines += [
         _yaml_line("projects", list(projects)),
         _yaml_line("kind", kind),
@@ -298,7 +298,7 @@ def new_event(
     if online_url:
         lines.append(_yaml_line("online_url", online_url.strip()))
     lines += [
-        "# timezone: " + _hint(lang, "event_timezone").format(zone=settings.timezone),
+        "# timezone: " + _hint(lang, "event_timezone", zone=settings.timezone),
         "# registration_url: https://…",
         "# registration_deadline: YYYY-MM-DD",
         _yaml_line("projects", chosen),
