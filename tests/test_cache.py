@@ -72,3 +72,28 @@ def test_no_cache_entries_after_a_build_with_warnings(
     assert not [
         p for kind in ("markdown", "page") for p in (cache / kind).rglob("*") if p.is_file()
     ]
+
+
+def test_a_damaged_cache_is_discarded_with_a_warning_never_fatal(
+    make_site: Callable[..., SiteFactory], caplog: pytest.LogCaptureFixture
+) -> None:
+    site = make_site()
+    fill(site)
+    expected = serial_build(site, "serial")
+    site.configure(parallel=False, cache=True)
+    site.build(site_dir=site.root / "cold")
+    entries = [
+        p
+        for kind in ("markdown", "page", "search")
+        for p in (site.root / ".cache/plugin/clustersite" / kind).rglob("*")
+        if p.is_file()
+    ]
+    assert entries
+    for number, path in enumerate(entries):  # emptied, cut short, or not what it should be
+        damage = (b"", path.read_bytes()[:7], b"[1, 2]", b'{"x": 1}', b"\xff\xfe")[number % 5]
+        path.write_bytes(damage)
+    caplog.clear()
+    assert tree(site.build(site_dir=site.root / "damaged")) == expected  # strict: no stop
+    damaged = [r for r in caplog.records if r.name == "clustersite.render_cache"]
+    assert damaged and all(r.levelname == "WARNING" for r in damaged)
+    assert tree(site.build(site_dir=site.root / "repaired")) == expected

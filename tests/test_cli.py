@@ -78,6 +78,12 @@ def problems_of(root: Path) -> list[str]:
     return [str(p) for p in load_site(SiteSettings.from_mkdocs_yml(root)).problems]
 
 
+def placeholders_only(problems: list[str]) -> list[str]:
+    """The files of ``problems``, which must all be the placeholder paragraph left in."""
+    assert all("the paragraph a new file starts with" in p for p in problems), problems
+    return [p.split(":", 1)[0] for p in problems]
+
+
 # -- help -----------------------------------------------------------------------------------
 
 
@@ -138,6 +144,11 @@ def test_new_post_creates_a_valid_post_that_builds(site: SiteFactory, run: Run) 
     text = path.read_text(encoding="utf-8")
     assert "# summary: " in text  # a commented hint, in Latvian
     assert "Pirmajā rindkopā" in text
+    # the placeholder paragraph is the one thing left to do: found before it is published
+    (problem,) = problems_of(site.root)
+    assert problem.startswith("content/lv/news/2021/jauns-projekts-riga.md:11: text: the paragraph")
+    site.build(strict=False)
+    path.write_text(text.replace(text.split("---\n", 2)[2], "\nMūsu teksts.\n"), encoding="utf-8")
     assert problems_of(site.root) == []
     site.build(strict=True)
     html = site.html("news/2021/jauns-projekts-riga/index.html")
@@ -174,7 +185,7 @@ def test_new_post_with_every_option(site: SiteFactory, run: Run) -> None:
         "draft": False,
     }
     assert "In the first paragraph" in path.read_text(encoding="utf-8")
-    assert problems_of(site.root) == []
+    assert placeholders_only(problems_of(site.root)) == ["content/en/news/2021/riga.md"]
 
 
 @pytest.mark.parametrize(
@@ -307,6 +318,13 @@ def test_new_quarterly_lists_the_quarters_posts(site: SiteFactory, run: Run) -> 
     body = path.read_text(encoding="utf-8").split("---\n", 2)[2]
     assert "- [Pirmā ziņa](pirma.md)\n- [Otrā ziņa \\[ar iekavām\\]](otra.md)\n" in body
     assert "juliji" not in body and "melnraksts" not in body and "english" not in body
+    assert placeholders_only(problems_of(site.root)) == [
+        "content/lv/news/2020/klastera-aktualitates-2-2020.md"
+    ]
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(body.split("\n\n")[0], "Ceturksnis bija ražīgs."),
+        encoding="utf-8",
+    )
     assert problems_of(site.root) == []
     site.build(strict=True)  # the links resolve (a strict build stops on a broken link)
     html = site.html("news/2020/klastera-aktualitates-2-2020/index.html")
@@ -350,7 +368,7 @@ def test_new_quarterly_refuses_to_overwrite(site: SiteFactory, run: Run) -> None
     before = snapshot(site.root)
     code, _out, err = run("new", "quarterly", "2020", "2")
     assert code == 1
-    assert "content/lv/news/2020/klastera-aktualitates-2-2020.md already exists" in err
+    assert "content/lv/news/2020/klastera-aktualitates-2-2020.md is already the report" in err
     assert snapshot(site.root) == before
 
 

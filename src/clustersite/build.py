@@ -14,9 +14,13 @@ import argparse
 import logging
 import os
 import shutil
+import signal
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
+
+from clustersite.messages import editor_language, say
 
 __all__ = ["build_site", "main"]
 
@@ -34,11 +38,22 @@ def build_site(config_file: Path, site_dir: Path, strict: bool) -> int:
     staging.chmod(0o755)  # mkdtemp makes it private; a site is for everyone to read
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     logging.getLogger("mkdocs").setLevel(logging.INFO)
+    config = None
+    # SIGTERM (a CI runner cancelling, `kill`) ends the build as Ctrl+C does: cleaned up, one line
+    try:
+        previous: Any = signal.signal(signal.SIGTERM, _interrupt)
+    except ValueError:  # not the main thread (an embedding program): its own signals apply
+        previous = None
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=strict)
         build(config)
     except BaseException as error:
+        _stop_language_workers(config)
         shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(error, KeyboardInterrupt):
+            lang = editor_language(None, _site_language(config))
+            print(say("build.interrupted", lang, site=site_dir.name), file=sys.stderr)
+            return 130
         message = _explain(error)
         if message is None:
             raise  # not a problem of the input: a bug, shown as such
@@ -46,6 +61,9 @@ def build_site(config_file: Path, site_dir: Path, strict: bool) -> int:
             print(f"Error: {message}", file=sys.stderr)
         print(f"The build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
         return 1
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     old = site_dir.with_name(f".{site_dir.name}.old")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():
@@ -53,6 +71,25 @@ def build_site(config_file: Path, site_dir: Path, strict: bool) -> int:
     staging.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
     return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _site_language(config: Any) -> str | None:
+    try:
+        return str(config["theme"]["language"])
+    except (TypeError, KeyError):
+        return None
+
+
+def _stop_language_workers(config: Any) -> None:
+    """The forked builds of the other languages end with the build that started them."""
+    plugin = config["plugins"].get("clustersite") if config is not None else None
+    workers = getattr(plugin, "workers", None)
+    if workers is not None:
+        workers.stop()
 
 
 def _explain(error: BaseException) -> str | None:

@@ -24,7 +24,14 @@ from typing import Any
 import yaml
 from babel import Locale
 
-__all__ = ["MESSAGES_DIR", "Term", "editor_language", "message_languages", "say"]
+__all__ = [
+    "MESSAGES_DIR",
+    "Term",
+    "editor_language",
+    "message_languages",
+    "placeholder_paragraphs",
+    "say",
+]
 
 MESSAGES_DIR = Path(__file__).parent / "locales" / "messages"
 FALLBACK = "en"
@@ -125,3 +132,13 @@ def editor_language(explicit: str | None = None, site_default: str | None = None
         if candidate and candidate.lower() in known:
             return candidate.lower()
     return FALLBACK
+
+
+@cache
+def placeholder_paragraphs() -> frozenset[str]:
+    """The paragraphs a new file starts with, in every language: left in, they are published."""
+    return frozenset(
+        " ".join(say(f"hint.{key}", lang).split())
+        for key in ("body", "quarterly_intro", "event_body")
+        for lang in message_languages()
+    )

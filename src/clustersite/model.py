@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import partial
@@ -122,6 +123,51 @@ def _markdown_files(folder: Path) -> list[Path]:
     return found
 
 
+# Text files an editor may have meant as a page; the site would publish them raw, or not at all.
+_TEXT_LIKE = (".txt", ".text", ".markdown", ".mdown", ".mkd", ".mkdn", ".rst")
+_LANGUAGE_LIKE = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z]{2,4})?$")  # de, pt_BR, sr-Latn
+
+
+def _unused_content(settings: SiteSettings) -> list[Problem]:
+    """Files under content/ the site would skip or publish by accident, each named with its fix."""
+    problems: list[Problem] = []
+    if not settings.docs_dir.is_dir():
+        return problems
+    for entry in sorted(settings.docs_dir.iterdir()):
+        if (
+            entry.is_dir()
+            and _LANGUAGE_LIKE.match(entry.name)
+            and (entry.name not in settings.languages)
+        ):
+            problems.append(
+                Problem.of(
+                    relative_path(entry, settings.root) + "/",
+                    "folder",
+                    "content.unknown_language",
+                    value=entry.name,
+                    languages=", ".join(settings.languages),
+                )
+            )
+    for directory, subdirectories, files in os.walk(settings.docs_dir):
+        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(directory, name)
+            suffix = path.suffix
+            if name.startswith(".") or suffix == ".md":
+                continue
+            if suffix.lower() == ".md" or suffix.lower() in _TEXT_LIKE:
+                page = path.stem if path.stem.endswith(".md") else f"{path.stem}.md"
+                problems.append(
+                    Problem.of(
+                        relative_path(path, settings.root),
+                        "file name",
+                        "content.not_a_page",
+                        page=page,
+                    )
+                )
+    return problems
+
+
 def _check_page(path: Path, shown: str) -> list[Problem]:
     """A page that is not a post: only its front matter must be readable."""
     text, problem = read_text(path, shown)
@@ -161,6 +207,7 @@ def load_site(settings: SiteSettings, cache: PostCache | None = None) -> Site:
     seen_slugs: dict[tuple[str, str], str] = {}
     media: dict[str, PostMedia] = {}
 
+    problems.extend(_unused_content(settings))
     for lang in settings.languages:
         lang_dir = settings.docs_dir / lang
         if not lang_dir.is_dir():
@@ -256,8 +303,33 @@ def load_site(settings: SiteSettings, cache: PostCache | None = None) -> Site:
             language_root=settings.language_root,
         )
         problems.extend(found)
+    problems.extend(_second_reports(posts))
     cache.end()
     return Site(settings, projects, posts, dict(pages), problems, now, media, events)
+
+
+def _second_reports(posts: list[Post]) -> list[Problem]:
+    """A quarter has one quarterly report per language; a second one would publish beside it."""
+    first: dict[tuple[str, int, int], Post] = {}
+    problems = []
+    for post in sorted(posts, key=lambda p: p.path):
+        if post.kind != "quarterly" or post.draft:
+            continue
+        quarter = (post.lang, post.date.year, post.quarter)
+        if quarter in first:
+            problems.append(
+                Problem.of(
+                    post.path,
+                    "kind",
+                    "post.quarterly_twice",
+                    other=first[quarter].path,
+                    quarter=post.quarter,
+                    year=post.date.year,
+                )
+            )
+        else:
+            first[quarter] = post
+    return problems
 
 
 def _slug_is_new(

@@ -16,6 +16,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 from clustersite.checker import Checker, kind_of
 from clustersite.errors import Problem
 from clustersite.media import MEDIA_FIELDS, MediaRefs, read_media_fields
+from clustersite.messages import placeholder_paragraphs
 from clustersite.routes import SLUG, source_of, url_of
 from clustersite.slugs import RESERVED_SLUGS, slugify
 from clustersite.yamlio import parse_yaml, read_text, split_front_matter, unreadable_problems
@@ -223,6 +224,9 @@ def parse_post(
     )
 
     media = read_media_fields(meta, doc.line, lang, check.add_text)
+    for line, paragraph in _paragraphs(body, first_line + front.count("\n") + 1):
+        if paragraph in placeholder_paragraphs():
+            check.warn("text", "post.placeholder_left", line=line)
     summary = summary_text or plain_summary(body)
     if len(summary) > FEED_SUMMARY_LIMIT:
         check.warn(
@@ -250,6 +254,22 @@ def parse_post(
         media=media,
     )
     return post, check.problems
+
+
+def _paragraphs(body: str, first_line: int) -> list[tuple[int, str]]:
+    """Each paragraph of ``body`` with the line it starts on, its spacing folded."""
+    found: list[tuple[int, str]] = []
+    lines: list[str] = []
+    start = first_line
+    for number, line in enumerate([*body.split("\n"), ""], start=first_line):
+        if line.strip():
+            if not lines:
+                start = number
+            lines.append(line.strip())
+        elif lines:
+            found.append((start, " ".join(" ".join(lines).split())))
+            lines = []
+    return found
 
 
 def _project_slugs(check: Checker, value: Any, known: set[str] | None) -> list[str]:

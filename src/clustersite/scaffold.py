@@ -33,7 +33,7 @@ from clustersite.projects import FUNDS
 from clustersite.routes import reserved_slugs, route, source_of
 from clustersite.safewrite import create_file
 from clustersite.settings import SiteSettings, build_date
-from clustersite.slugs import slug_problem, slugify
+from clustersite.slugs import slug_problem, slugify, title_gives_slug
 from clustersite.translation import source_hash, without_tracking_fields
 from clustersite.yamlio import FRONT_MATTER, read_text
 
@@ -187,6 +187,11 @@ def _post_file(
     if kind not in KINDS:
         raise CommandError(f"'{kind}' is not a kind of post; use one of: {', '.join(KINDS)}")
     if slug is None:
+        if not title_gives_slug(title):  # emoji or symbols only: "post.md" would say nothing
+            raise CommandError(
+                "the title has no letters or digits to make the address from; "
+                "choose one with --slug, e.g. --slug jaunumi-no-izstades"
+            )
         slug = slugify(title)
     elif (problem := slug_problem(slug)) is not None:
         raise CommandError(f"--slug {problem}")
@@ -330,18 +335,22 @@ def new_event(
     return created
 
 
-def _quarter_posts(settings: SiteSettings, lang: str, year: int, quarter: int) -> list[Post]:
-    site = load_site(settings)
+def _quarter_posts(
+    settings: SiteSettings, lang: str, year: int, quarter: int
+) -> tuple[list[Post], list[Post]]:
+    """That quarter's posts in ``lang``, and its quarterly reports in every language."""
+    in_quarter = [
+        post
+        for post in load_site(settings).posts
+        if post.date.year == year and post.quarter == quarter
+    ]
     posts = [
         post
-        for post in site.posts
-        if post.lang == lang
-        and post.date.year == year
-        and post.quarter == quarter
-        and post.kind != "quarterly"
-        and not post.draft
+        for post in in_quarter
+        if post.lang == lang and post.kind != "quarterly" and not post.draft
     ]
-    return sorted(posts, key=lambda post: (post.date, post.slug))
+    reports = [post for post in in_quarter if post.kind == "quarterly"]
+    return sorted(posts, key=lambda post: (post.date, post.slug)), reports
 
 
 def new_quarterly(
@@ -360,7 +369,15 @@ def new_quarterly(
         raise CommandError(f"'{year}' is not a year; write it with four digits, e.g. 2020")
     author = _check_text(author, "author") if author is not None else None
     title = quarterly_title(lang, year, quarter)
-    posts = _quarter_posts(settings, lang, year, quarter)
+    posts, reports = _quarter_posts(settings, lang, year, quarter)
+    same_language = [report for report in reports if report.lang == lang]
+    if same_language:
+        raise CommandError(
+            f"{same_language[0].path} is already the report of {quarter}/{year} in {lang}; "
+            "edit that file instead: a quarter has one report in each language"
+        )
+    # translations share one path: the report takes the slug the other languages' reports have
+    slug = min((report.slug for report in reports), default=None)
     if posts:
         links = []
         for post in posts:
@@ -376,13 +393,13 @@ def new_quarterly(
     body = (
         f"{_hint(lang, 'quarterly_intro')}\n\n## {_hint(lang, 'quarterly_heading')}\n\n{listing}\n"
     )
-    projects = sorted({slug for post in posts for slug in post.projects})
+    projects = sorted({project for post in posts for project in post.projects})
     created = _post_file(
         settings,
         lang=lang,
         title=title,
         date=quarter_end(year, quarter),
-        slug=None,
+        slug=slug,
         projects=projects,
         kind="quarterly",
         author=author,

@@ -151,6 +151,15 @@ def slugify(title: str, reserved: Collection[str] = RESERVED_SLUGS, fallback: st
     return unique_slug(slug, (), reserved)
 
 
+def title_gives_slug(title: str) -> bool:
+    """True when ``title`` has letters or digits a slug can be made of.
+
+    >>> title_gives_slug("Jauns projekts Rīgā"), title_gives_slug("🎉🎉"), title_gives_slug("★ ★")
+    (True, False, False)
+    """
+    return bool(_NOT_SLUG.sub("", _ascii(title).lower()))
+
+
 def unique_slug(
     slug: str, taken: Collection[str], reserved: Collection[str] = RESERVED_SLUGS
 ) -> str:

@@ -132,6 +132,14 @@ class WarningCounter(logging.Handler):
         self.count += 1
 
 
+_damage_log = logging.getLogger("clustersite.render_cache")
+
+
+def _checksum(value: bytes) -> bytes:
+    """Stored before each entry, so a damaged entry is seen before it is used."""
+    return hashlib.sha256(value).hexdigest()[:32].encode("ascii")
+
+
 class RenderCache:
     """Entries on disk, one file each; new entries are kept in memory until :meth:`flush`."""
 
@@ -143,10 +151,24 @@ class RenderCache:
         return self.folder / kind / key[:2] / key
 
     def get(self, kind: str, key: str) -> bytes | None:
+        """The entry, or None if there is none or it is damaged (then it is rendered again)."""
         try:
-            return self._path(kind, key).read_bytes()
+            stored = self._path(kind, key).read_bytes()
         except OSError:
             return None
+        checksum, _, value = stored.partition(b"\n")
+        if checksum != _checksum(value):
+            self.report_damaged(kind)
+            return None
+        return value
+
+    @staticmethod
+    def report_damaged(kind: str) -> None:
+        """A damaged entry (a full disk, a file emptied by hand) is a warning, never fatal; it is
+        logged outside "mkdocs", so a --strict build does not stop for it."""
+        from clustersite.messages import editor_language, say
+
+        _damage_log.warning(say("cache.damaged", editor_language(None, None), kind=kind))
 
     def put(self, kind: str, key: str, value: bytes) -> None:
         self.pending[f"{kind}/{key}"] = value
@@ -159,7 +181,7 @@ class RenderCache:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
             with os.fdopen(handle, "wb") as stream:
-                stream.write(value)
+                stream.write(_checksum(value) + b"\n" + value)
             os.replace(temporary, path)
         self.pending.clear()
 

@@ -121,9 +121,9 @@ class PageRenderCache:
                 original(page)
                 return
             key = digest(markdown_key, page.title, page.meta)
-            stored = cache.get("search", key)
+            stored = _read(cache, "search", key, _search_entries)
             if stored is not None:
-                index.entries.extend(json.loads(stored))
+                index.entries.extend(stored)
                 return
             before = len(index.entries)
             original(page)
@@ -138,10 +138,9 @@ class PageRenderCache:
         cache = self.cache
         key = digest(self.environment, self.files_digest, page.file.src_uri, page.url, markdown)
         self.markdown_keys[page.file.src_uri] = key
-        stored = cache.get("markdown", key)
+        entry = _read(cache, "markdown", key, _markdown_entry)
         render = page.render
-        if stored is not None:
-            entry = json.loads(stored)
+        if entry is not None:
 
             def restore(config: MkDocsConfig, files: Files) -> None:
                 page.content = entry["content"]
@@ -194,10 +193,10 @@ class PageRenderCache:
             neighbours,
             object_digest(cs),
         )
-        stored = self.cache.get("page", key)
+        stored = _read(self.cache, "page", key, _page_html)
         if stored is not None:
             extra["cs_layout"] = CACHED_LAYOUT
-            extra["cs_cached_html"] = stored.decode("utf-8")
+            extra["cs_cached_html"] = stored
         else:
             self.page_keys[page.file.src_uri] = key
 
@@ -227,3 +226,39 @@ def _toc_tokens(toc: Any) -> list[dict[str, Any]]:
         }
         for item in toc
     ]
+
+
+def _read(cache: Any, kind: str, key: str, parse: Any) -> Any:
+    stored = cache.get(kind, key)
+    if stored is None:
+        return None
+    try:
+        return parse(stored)
+    except (ValueError, KeyError, TypeError):  # JSON, UTF-8 and shape errors alike
+        cache.report_damaged(kind)
+        return None
+
+
+def _search_entries(stored: bytes) -> list[Any]:
+    entries = json.loads(stored)
+    if not isinstance(entries, list) or not all(
+        isinstance(entry, dict) and {"location", "title", "text"} <= set(entry) for entry in entries
+    ):
+        raise TypeError("search entries")
+    return entries
+
+
+def _markdown_entry(stored: bytes) -> dict[str, Any]:
+    entry = json.loads(stored)
+    if not isinstance(entry, dict) or not {"content", "toc", "title", "anchors", "links"} <= set(
+        entry
+    ):
+        raise KeyError("content")
+    return entry
+
+
+def _page_html(stored: bytes) -> str:
+    html = stored.decode("utf-8")
+    if not html.strip():
+        raise ValueError("empty page")
+    return html
