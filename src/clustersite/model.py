@@ -123,8 +123,10 @@ def _markdown_files(folder: Path) -> list[Path]:
     return found
 
 
-# Text files an editor may have meant as a page; the site would publish them raw, or not at all.
-_TEXT_LIKE = (".txt", ".text", ".markdown", ".mdown", ".mkd", ".mkdn", ".rst")
+# Files an editor meant as a page, which the site would publish raw or not at all: Markdown
+# under another extension, or a page saved with an extra one (zina.md.txt). Other files are
+# photos, documents and downloads, published as they are on purpose.
+_MARKDOWN_LIKE = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
 _LANGUAGE_LIKE = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z]{2,4})?$")  # de, pt_BR, sr-Latn
 
 
@@ -155,7 +157,7 @@ def _unused_content(settings: SiteSettings) -> list[Problem]:
             suffix = path.suffix
             if name.startswith(".") or suffix == ".md":
                 continue
-            if suffix.lower() == ".md" or suffix.lower() in _TEXT_LIKE:
+            if suffix.lower() in _MARKDOWN_LIKE or path.stem.lower().endswith(".md"):
                 page = path.stem if path.stem.endswith(".md") else f"{path.stem}.md"
                 problems.append(
                     Problem.of(
