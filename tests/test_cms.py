@@ -196,3 +196,51 @@ def test_vendored_cms_matches_the_locked_version() -> None:
     }
     assert present.keys() == wanted.keys()
     assert [name for name in wanted if wanted[name] != present[name]] == []
+
+
+def test_check_report_for_the_job_summary_names_file_field_and_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What an editor who saved in the browser reads on GitHub when the site is not published."""
+    import shutil
+
+    from clustersite.cli import main
+
+    for part in ("mkdocs.yml", "content", "data"):
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / part)
+        else:
+            shutil.copy2(source, tmp_path / part)
+    project = tmp_path / "data" / "projects" / "neeghw.yml"
+    text = project.read_text(encoding="utf-8")
+    budget = yaml.safe_load(text)["budget"]
+    project.write_text(
+        text.replace(
+            f"cofinancing: {budget['cofinancing']}", f"cofinancing: {budget['cofinancing'] + 1}"
+        ),
+        encoding="utf-8",
+    )
+    assert main(["--root", str(tmp_path), "check", "--format", "markdown", "--lang", "en"]) == 1
+    report = capsys.readouterr().out
+    rows = [line for line in report.splitlines() if line.startswith("| data/projects/neeghw.yml:")]
+    assert len(rows) == 1, report
+    cells = [cell.strip() for cell in rows[0].strip("|").split(" | ")]
+    assert cells[1] == "budget.cofinancing" and cells[2] and cells[3], cells
+    assert "| --- | --- | --- | --- |" in report
+
+    project.write_text(text, encoding="utf-8")
+    assert main(["--root", str(tmp_path), "check", "--format", "markdown"]) == 0
+    assert "| --- |" not in capsys.readouterr().out
+
+
+def test_pages_workflow_puts_the_check_report_in_the_job_summary() -> None:
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "pages.yml").read_text("utf-8"))
+    steps = workflow["jobs"]["build"]["steps"]
+    names = [step.get("name") for step in steps]
+    build = names.index("Build")
+    explain = next(
+        i for i, step in enumerate(steps) if "check --format markdown" in step.get("run", "")
+    )
+    assert explain > build and steps[explain]["if"] == "failure()"
+    assert '>> "$GITHUB_STEP_SUMMARY"' in steps[explain]["run"]

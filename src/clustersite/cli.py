@@ -9,7 +9,7 @@ Run it in the site's root folder (the one with ``mkdocs.yml``; a subfolder works
     clustersite new project <slug>
     clustersite translate content/lv/news/2020/x.md --to en
     clustersite status [--format table|json]
-    clustersite check [--format text|json]
+    clustersite check [--format text|json|markdown]
     clustersite build [--strict] [--site-dir site]
     clustersite init DIR [--name "…"] [--languages lv,en,it] [--url https://…/]
 
@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from clustersite import init
-from clustersite.errors import ContentError
+from clustersite.errors import ContentError, markdown_report
 from clustersite.messages import editor_language, say
 from clustersite.posts import KINDS
 from clustersite.scaffold import (
@@ -216,11 +216,15 @@ def _check(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps([p.as_dict() for p in ordered], ensure_ascii=False, indent=2, default=str))
         return 1 if errors else 0
+    counts = {"errors": len(errors), "warnings": len(warnings)}
+    if args.format == "markdown":  # a job summary on GitHub (see .github/workflows/pages.yml)
+        verdict = "errors" if errors else "warnings" if warnings else "none"
+        print(markdown_report(ordered, lang, say(f"check.summary.{verdict}", lang, **counts)))
+        return 1 if errors else 0
     for problem in ordered:
         print(problem)
     if ordered:
         print()
-    counts = {"errors": len(errors), "warnings": len(warnings)}
     if errors:
         print(say("check.summary.errors", lang, **counts))
         return 1
@@ -469,9 +473,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--format",
-        choices=("text", "json"),
+        choices=("text", "json", "markdown"),
         default="text",
-        help="text for people (default) or json for programs",
+        help="text for people (default), json for programs, or markdown for a CI job summary",
     )
 
     build = command(

@@ -17,7 +17,7 @@ from typing import Any
 
 from clustersite.messages import editor_language, say
 
-__all__ = ["ContentError", "Problem", "build_failure", "format_problems"]
+__all__ = ["ContentError", "Problem", "build_failure", "format_problems", "markdown_report"]
 
 
 @dataclass(frozen=True, order=True)
@@ -108,6 +108,43 @@ def build_failure(problems: list[Problem], site_language: str) -> str:
     lang = editor_language(None, site_language)
     headline = say("build.failed", lang, count=len(problems))
     return f"{headline}\n{format_problems(problems, lang=lang)}"
+
+
+def _cell(text: object) -> str:
+    """Text for one cell of a Markdown table: no line breaks, pipes and markup escaped."""
+    escaped = str(text).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
+    return " ".join(escaped.split())
+
+
+def markdown_report(problems: list[Problem], lang: str, summary: str) -> str:
+    """Every problem as a Markdown table (file, field, problem, fix) under ``summary``.
+
+    The Pages workflow adds it to the job summary, where an editor who saved in the browser
+    reads why the site was not published.
+
+    >>> print(markdown_report([Problem("data/projects/x.yml", "fund", "a | b", "c", line=5)],
+    ...     "en", "1 error"))
+    ## Content check
+    <BLANKLINE>
+    1 error
+    <BLANKLINE>
+    | File | Field | Problem | How to fix |
+    | --- | --- | --- | --- |
+    | data/projects/x.yml:5 | fund | a \\| b | c |
+    <BLANKLINE>
+    """
+    lines = [f"## {say('check.markdown.title', lang)}", "", summary, ""]
+    if problems:
+        headings = [
+            say(f"check.markdown.{name}", lang) for name in ("file", "field", "problem", "fix")
+        ]
+        lines += [f"| {' | '.join(headings)} |", f"|{' --- |' * len(headings)}"]
+        for problem in problems:
+            where = f"{problem.path}:{problem.line}" if problem.line else problem.path
+            cells = (where, problem.field, problem.message, problem.fix)
+            lines.append(f"| {' | '.join(_cell(cell) for cell in cells)} |")
+        lines.append("")
+    return "\n".join(lines)
 
 
 def relative_path(path: Path, root: Path) -> str:
