@@ -206,7 +206,7 @@ def test_check_report_for_the_job_summary_names_file_field_and_fix(
 
     from clustersite.cli import main
 
-    for part in ("mkdocs.yml", "content", "data"):
+    for part in ("mkdocs.yml", "content", "data", "overrides"):
         source = REPO / part
         if source.is_dir():
             shutil.copytree(source, tmp_path / part)
@@ -231,7 +231,7 @@ def test_check_report_for_the_job_summary_names_file_field_and_fix(
 
     project.write_text(text, encoding="utf-8")
     assert main(["--root", str(tmp_path), "check", "--format", "markdown"]) == 0
-    assert "| --- |" not in capsys.readouterr().out
+    assert "neeghw.yml" not in capsys.readouterr().out
 
 
 def test_pages_workflow_puts_the_check_report_in_the_job_summary() -> None:
