@@ -46,6 +46,17 @@ def test_post_form_has_every_field_the_validator_knows(config: dict[str, Any]) -
     assert form.keys() == POST_FIELDS | {"body"}
 
 
+def test_event_form_has_every_field_the_validator_knows(
+    config: dict[str, Any], settings: SiteSettings
+) -> None:
+    from clustersite.events import EVENT_FIELDS
+
+    events = collection(config, "events")
+    assert fields(events["fields"]).keys() == EVENT_FIELDS | {"body"}
+    assert events["folder"] == "content/{{locale}}/events" and "fields.start" in events["path"]
+    assert cms.required_fields(settings)["event"] == {"title", "start"}
+
+
 def test_project_form_has_every_field_the_validator_knows(config: dict[str, Any]) -> None:
     form = fields(collection(config, "projects")["fields"])
     assert form.keys() == PROJECT_FIELDS

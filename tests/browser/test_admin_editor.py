@@ -14,6 +14,7 @@ exact version locked in package-lock.json; every label of ours comes from the lo
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import os
 import re
@@ -57,13 +58,13 @@ WRITE_FILES = """
 async (files) => {
   const root = await navigator.storage.getDirectory();
   await root.getDirectoryHandle('.git', {create: true});  // the CMS asks for a repository
-  for (const [path, text] of Object.entries(files)) {
+  for (const [path, text] of Object.entries(files)) {  // text: the file's bytes in base64
     const parts = path.split('/');
     let dir = root;
     for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part, {create: true});
     const file = await dir.getFileHandle(parts.at(-1), {create: true});
     const stream = await file.createWritable();
-    await stream.write(text);
+    await stream.write(Uint8Array.from(atob(text), (c) => c.charCodeAt(0)));
     await stream.close();
   }
 }
@@ -76,7 +77,14 @@ async () => {
       if (name === '.git') continue;
       const path = prefix + name;
       if (handle.kind === 'directory') await walk(handle, path + '/');
-      else files[path] = await (await handle.getFile()).text();
+      else {
+        const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
+        let binary = '';
+        for (let i = 0; i < bytes.length; i += 0x8000) {
+          binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+        }
+        files[path] = btoa(binary);
+      }
     }
   }
   await walk(await navigator.storage.getDirectory(), '');
@@ -94,17 +102,22 @@ class EditedSite:
     requests: list[str]
     admin_url: str
     t: Translator
-    seeded: dict[str, str]
+    seeded: dict[str, bytes]
 
     def project_title(self, slug: str) -> str:
         """The title the CMS lists a project under: its title in the default language."""
-        data = yaml.safe_load((self.root / "data" / "projects" / f"{slug}.yml").read_text("utf-8"))
+        data = yaml.safe_load(self.text_of(f"data/projects/{slug}.yml"))
         return str(data["title"][self.t.lang])
 
-    def files_in_browser(self) -> dict[str, str]:
-        return dict(self.page.evaluate(READ_FILES))
+    def files_in_browser(self) -> dict[str, bytes]:
+        return {
+            path: base64.b64decode(data) for path, data in self.page.evaluate(READ_FILES).items()
+        }
 
-    def write_back(self) -> dict[str, str]:
+    def text_of(self, path: str) -> str:
+        return self.seeded[path].decode("utf-8")
+
+    def write_back(self) -> dict[str, bytes]:
         """Copy what the CMS created or changed into the site folder; return those files."""
         changed = {
             path: text
@@ -117,7 +130,7 @@ class EditedSite:
                 f"the CMS wrote outside content/ and data/: {path}"
             )
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            target.write_bytes(text)
         return changed
 
 
@@ -146,7 +159,7 @@ def _check(site: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture
-def edited_site(browser: Browser, tmp_path: Path) -> Iterator[EditedSite]:
+def edited_site(browser: Browser, tmp_path: Path, test_output: Path) -> Iterator[EditedSite]:
     site = tmp_path / "site"
     for part in SITE_PARTS:
         source = ROOT / part
@@ -169,7 +182,7 @@ def edited_site(browser: Browser, tmp_path: Path) -> Iterator[EditedSite]:
     page.set_default_timeout(TIMEOUT_MS)
     page.add_init_script(PICKER)
     seeded = {
-        path.relative_to(site).as_posix(): path.read_text(encoding="utf-8")
+        path.relative_to(site).as_posix(): path.read_bytes()
         for part in EDITED
         for path in sorted((site / part).rglob("*"))
         if path.is_file() and path.suffix in TEXT_SUFFIXES
@@ -177,8 +190,11 @@ def edited_site(browser: Browser, tmp_path: Path) -> Iterator[EditedSite]:
     try:
         admin_url = f"{base_url}admin/"
         page.goto(admin_url)
-        page.evaluate(WRITE_FILES, seeded)
-        page.get_by_role("button", name="Work with Local Repository").click()
+        page.evaluate(WRITE_FILES, {p: base64.b64encode(b).decode() for p, b in seeded.items()})
+        local = page.get_by_role("button", name="Work with Local Repository")
+        expect(local).to_be_visible()
+        page.screenshot(path=str(test_output / "cms-sign-in.png"))  # for the editor guides
+        local.click()
         settings = SiteSettings.from_mkdocs_yml(site)
         yield EditedSite(
             site, page, requests, admin_url, Translator(settings.default_language), seeded
@@ -237,6 +253,7 @@ def test_editor_writes_and_translates_a_post(edited_site: EditedSite, test_outpu
         "button", name=re.compile("^Enable .English.$")
     ).click()  # a translation starts off
     field(page, "title").fill(EN_TITLE)
+    page.screenshot(path=str(test_output / "cms-translation.png"))
     save(page)
     expect(page.locator('[data-key-path="title"]')).to_have_count(0)  # back to the list
     page.screenshot(path=str(test_output / "cms-saved-post.png"))
@@ -246,7 +263,7 @@ def test_editor_writes_and_translates_a_post(edited_site: EditedSite, test_outpu
     year = f"{POST_DATE.year:04d}"
     lv_path, en_path = (f"content/{lang}/news/{year}/{slug}.md" for lang in ("lv", "en"))
     assert lv_path in changed and en_path in changed, sorted(changed)
-    lv, en = (_front_matter(changed[path]) for path in (lv_path, en_path))
+    lv, en = (_front_matter(changed[path].decode("utf-8")) for path in (lv_path, en_path))
     assert lv["title"] == LV_TITLE and en["title"] == EN_TITLE
     assert lv["date"] == en["date"] == POST_DATE  # a YAML date, as `check` wants
     assert lv["projects"] == en["projects"] == [PROJECT]
@@ -272,7 +289,7 @@ def test_budget_that_does_not_add_up_is_refused_with_our_message(
 ) -> None:
     page, t = edited_site.page, edited_site.t
     path = f"data/projects/{PROJECT}.yml"
-    budget = yaml.safe_load(edited_site.seeded[path])["budget"]
+    budget = yaml.safe_load(edited_site.text_of(path))["budget"]
     expect(page.get_by_text(t("cms_collection_news")).first).to_be_visible()
     page.evaluate(f"location.hash = '#/collections/projects/entries/{PROJECT}'")
     eu = field(page, "budget.eu")

@@ -39,6 +39,7 @@ from typing import Any
 
 import yaml
 
+from clustersite.events import EVENT_FIELDS, parse_event
 from clustersite.formatting import is_country_code
 from clustersite.model import Site
 from clustersite.posts import KINDS, POST_FIELDS, parse_post
@@ -114,6 +115,26 @@ def _sample_post() -> dict[str, Any]:
         "image_credit": "Sample",
         "gallery": [{"file": "sample.jpg", "caption": "Sample", "alt": "Sample", "credit": "S"}],
         "attachments": [{"file": "sample.pdf", "title": "Sample"}],
+    }
+
+
+def _sample_event() -> dict[str, Any]:
+    """An event with every field of EVENT_FIELDS set to a value the validator accepts."""
+    return {
+        "title": "Sample",
+        "start": "2020-01-14T10:00",
+        "end": "2020-01-14T13:00",
+        "timezone": "Europe/Riga",
+        "location": "Sample",
+        "online_url": "https://example.org",
+        "registration_url": "https://example.org",
+        "registration_deadline": "2020-01-10",
+        "language": "lv",
+        "projects": ["sample"],
+        "summary": "Sample.",
+        "cancelled": True,
+        "cancelled_note": "Sample.",
+        "draft": False,
     }
 
 
@@ -212,8 +233,14 @@ def required_fields(settings: SiteSettings) -> dict[str, set[str]]:
             project_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
             return _error_fields(load_project_file(project_file, project_settings)[1])
 
+        def event_errors(front: dict[str, Any]) -> set[str]:
+            probe.write_text(f"---\n{yaml.safe_dump(front)}---\n\nText.\n", encoding="utf-8")
+            _, problems = parse_event(probe, "sample.md", "xx", ("2020", "sample.md"), {"sample"})
+            return _error_fields(problems)
+
         for kind, sample, errors in (
             ("post", _sample_post(), post_errors),
+            ("event", _sample_event(), event_errors),
             ("project", _sample_project(settings.languages), project_errors),
         ):
             if errors(sample):
@@ -255,6 +282,11 @@ class _Form:
         entry.update(options)
         return entry
 
+    def projects(self, projects: Mapping[str, str]) -> dict[str, Any]:
+        """The projects a post or an event belongs to, picked by title, saved as slugs."""
+        options = [{"label": label, "value": slug} for slug, label in projects.items()]
+        return self.field("projects", "select", multiple=True, options=options, i18n="duplicate")
+
     def records(self, name: str, widgets: dict[str, str]) -> dict[str, Any]:
         """A list of records in a post, written per language (e.g. captions of photos)."""
         fields = [self.field(key, widget, f"{name}.0") for key, widget in widgets.items()]
@@ -274,13 +306,7 @@ def _post_fields(
             "date", "datetime", format="YYYY-MM-DD", time_format=False, picker_utc=True, **same
         ),
         "author": form.field("author", "string", **same),
-        "projects": form.field(
-            "projects",
-            "select",
-            multiple=True,
-            options=[{"label": label, "value": slug} for slug, label in projects.items()],
-            **same,
-        ),
+        "projects": form.projects(projects),
         "kind": form.field(
             "kind",
             "select",
@@ -304,6 +330,35 @@ def _post_fields(
         raise RuntimeError(f"post fields without a form: {sorted(missing)}")
     body = form.field("body", "markdown", i18n=True)
     return [*(by_name[name] for name in by_name if name in POST_FIELDS), body]
+
+
+def _event_fields(
+    required: set[str], t: Translator, projects: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    form = _Form(required, t)
+    same = {"i18n": "duplicate"}  # one value for every language's file
+    # The organiser's wall clock, as `check` reads it (2026-01-14T10:00, in `timezone`).
+    moment: dict[str, Any] = {"format": "YYYY-MM-DDTHH:mm", "picker_utc": False, **same}
+    web: dict[str, Any] = {"pattern": ["^https?://\\S+$", t("cms_web_address")], **same}
+    by_name = {
+        "title": form.field("title", "string", i18n=True),
+        "start": form.field("start", "datetime", label=t("cms_field_event_start"), **moment),
+        "end": form.field("end", "datetime", label=t("cms_field_event_end"), **moment),
+        "timezone": form.field("timezone", "string", **same),
+        "location": form.field("location", "string", i18n=True),
+        "online_url": form.field("online_url", "string", **web),
+        "registration_url": form.field("registration_url", "string", **web),
+        "registration_deadline": form.field("registration_deadline", "datetime", **moment),
+        "language": form.field("language", "string", **same),
+        "projects": form.projects(projects),
+        "summary": form.field("summary", "text", i18n=True),
+        "cancelled": form.field("cancelled", "boolean", default=False, **same),
+        "cancelled_note": form.field("cancelled_note", "string", i18n=True),
+        "draft": form.field("draft", "boolean", default=False, **same),
+    }
+    if by_name.keys() != EVENT_FIELDS:
+        raise RuntimeError(f"event fields without a form: {sorted(EVENT_FIELDS - by_name.keys())}")
+    return [*by_name.values(), form.field("body", "markdown", i18n=True)]
 
 
 def _per_language(
@@ -403,6 +458,32 @@ def _page_fields(t: Translator) -> list[dict[str, Any]]:
     ]
 
 
+def _filed_by_year(
+    name: str, kind: str, date_field: str, docs: str, t: Translator, fields: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """A collection of files under content/<lang>/<section>/<year of date_field>/<slug>.md."""
+    year = f"{{{{fields.{date_field} | date('YYYY')}}}}"
+    return {
+        "name": name,
+        "label": t(f"cms_collection_{name}"),
+        "label_singular": t(f"cms_collection_{name}_singular"),
+        "folder": f"{docs}/{{{{locale}}}}/{route(kind).section}",
+        "path": f"{year}/{{{{slug}}}}",
+        "extension": "md",
+        "format": "yaml-frontmatter",
+        "create": True,
+        "i18n": True,
+        "identifier_field": "title",
+        "summary": f"{{{{title}}}} · {{{{{date_field}}}}}",
+        "sortable_fields": [date_field, "title"],
+        # Photos and documents sit beside the file that shows them.
+        "media_folder": "",
+        "public_folder": "",
+        "preview_path": url_of(kind, year=year, slug="{{slug}}"),
+        "fields": fields,
+    }
+
+
 def cms_config(
     settings: SiteSettings,
     projects: Mapping[str, str],
@@ -426,7 +507,6 @@ def cms_config(
     }
     if options.editorial_workflow:
         backend["publish_mode"] = "editorial_workflow"  # each save becomes a pull request
-    year = "{{fields.date | date('YYYY')}}"
     config: dict[str, Any] = {
         "backend": backend,
         # Uploads sit beside the file that shows them (see each collection).
@@ -451,24 +531,17 @@ def cms_config(
             "initial_locales": "default",
         },
         "collections": [
-            {
-                "name": "news",
-                "label": t("cms_collection_news"),
-                "label_singular": t("cms_collection_news_singular"),
-                "folder": f"{docs}/{{{{locale}}}}/{route('post').section}",
-                "path": f"{year}/{{{{slug}}}}",
-                "extension": "md",
-                "format": "yaml-frontmatter",
-                "create": True,
-                "i18n": True,
-                "identifier_field": "title",
-                "summary": "{{title}} · {{date}}",
-                "sortable_fields": ["date", "title"],
-                "media_folder": "",
-                "public_folder": "",
-                "preview_path": url_of("post", year=year, slug="{{slug}}"),
-                "fields": _post_fields(settings, required["post"], t, projects),
-            },
+            _filed_by_year(
+                "news",
+                "post",
+                "date",
+                docs,
+                t,
+                _post_fields(settings, required["post"], t, projects),
+            ),
+            _filed_by_year(
+                "events", "event", "start", docs, t, _event_fields(required["event"], t, projects)
+            ),
             {
                 "name": "projects",
                 "label": t("cms_collection_projects"),
