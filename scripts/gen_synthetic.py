@@ -1579,7 +1579,10 @@ def plan_posts(
             lead_project = projects[(quarter_index + round_ - 1) % len(projects)]
             chosen = pick_projects(rng, projects, day, lead_project)
             title, lead = QUARTERLY_PROJECT
-        posts.append(SyntheticPost(day, "quarterly", title, lead, chosen, "LETERA"))
+        # A site has one quarterly report per quarter and language: a project's own report of
+        # the same quarter is an ordinary post.
+        kind = "quarterly" if round_ == 0 else "news"
+        posts.append(SyntheticPost(day, kind, title, lead, chosen, "LETERA"))
 
     span = (LAST_DAY - FIRST_DAY).days + 1
     for i in range(news_count):
