@@ -5,9 +5,11 @@
 - A crawl of everything reachable from the three language homes: every internal link,
   stylesheet, script and image answers 2xx (a redirect counts as broken: links must
   point at the final URL); the deliberate 404 URL answers 404.
-- Lighthouse (mobile preset) on the home page, the Q2 2020 post and one project page of
-  each language: accessibility, best practices and SEO 100, performance at least 95. The
-  nine runs take about two minutes on two cores; they run one after another.
+- Lighthouse (mobile preset) on the home page, the Q2 2020 post, one project page and one
+  event page of each language: accessibility, best practices and SEO 100. Performance is
+  judged on what does not depend on the machine's speed (layout shift, page weight, DOM size,
+  image sizing); its timed score is printed and kept in the report, not asserted, since a
+  timed figure belongs to the benchmark. The runs take about three minutes on two cores.
 """
 
 from __future__ import annotations
@@ -61,8 +63,17 @@ LIGHTHOUSE_PAGES = {
     "project": "projects/neeghw/",
     "event": "events/2027/biedru-kopsapulce/",
 }
-LIGHTHOUSE_MINIMUM = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
-LIGHTHOUSE_RUNS = 3  # performance only: see test_lighthouse
+LIGHTHOUSE_MINIMUM = {"accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
+# Performance audits whose result depends on the page, not on how busy the machine is: the
+# largest value each may reach (Lighthouse's "good" thresholds; 500 kB is a first visit's budget).
+LIGHTHOUSE_UNTIMED_LIMITS = {
+    "cumulative-layout-shift": 0.1,
+    "total-byte-weight": 500_000,
+    "dom-size": 800,
+}
+# Binary performance audits that must pass: every image has its size, text is readable
+# while web fonts load.
+LIGHTHOUSE_UNTIMED_PASSES = ("unsized-images", "font-display")
 LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src"}
 
 
@@ -198,28 +209,27 @@ def test_lighthouse(
         "--quiet", "--no-enable-error-reporting",
     ]  # fmt: skip
     env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
-    # The performance score is timed, so another process's load on a shared machine can lower
-    # it; a page is measured up to LIGHTHOUSE_RUNS times and judged by its best performance run.
-    # Every other category is judged on every run.
-    for attempt in range(1, LIGHTHOUSE_RUNS + 1):
-        started = time.monotonic()
-        result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-        print(f"lighthouse {lang}-{kind} (run {attempt}): {time.monotonic() - started:.1f} s")
-        assert result.returncode == 0, result.stdout + result.stderr[-3000:]
+    started = time.monotonic()
+    result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr[-3000:]
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    audits = report["audits"]
+    print(
+        f"lighthouse {lang}-{kind}: {time.monotonic() - started:.1f} s, timed performance "
+        f"score {report['categories']['performance']['score']} (reported, not asserted)"
+    )
 
-        report = json.loads(report_path.read_text(encoding="utf-8"))
-        problems = []
-        for category, minimum in LIGHTHOUSE_MINIMUM.items():
-            score = report["categories"][category]["score"]
-            if score is None or score < minimum:
-                problems.append(f"{category}: {score}, needs {minimum}")
-                problems += failing_audits(report, category)
-        only_timing = all(
-            report["categories"][category]["score"] is not None
-            and report["categories"][category]["score"] >= minimum
-            for category, minimum in LIGHTHOUSE_MINIMUM.items()
-            if category != "performance"
-        )
-        if not problems or not only_timing:
-            break
+    problems = []
+    for category, minimum in LIGHTHOUSE_MINIMUM.items():
+        score = report["categories"][category]["score"]
+        if score is None or score < minimum:
+            problems.append(f"{category}: {score}, needs {minimum}")
+            problems += failing_audits(report, category)
+    for audit_id, limit in LIGHTHOUSE_UNTIMED_LIMITS.items():
+        value = audits[audit_id].get("numericValue")
+        if value is None or value > limit:
+            problems.append(f"performance, {audits[audit_id]['title']}: {value}, at most {limit}")
+    for audit_id in LIGHTHOUSE_UNTIMED_PASSES:
+        if audits[audit_id]["score"] not in (1, None):  # None: nothing on the page to judge
+            problems.append(f"performance, {audits[audit_id]['title']}: does not pass")
     assert not problems, f"{url} (report: {report_path}):\n" + "\n".join(problems)
