@@ -12,12 +12,21 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
 from dataclasses import field as dataclass_field
+from html import escape
 from pathlib import Path
 from typing import Any
 
 from clustersite.messages import editor_language, say
 
-__all__ = ["ContentError", "Problem", "build_failure", "format_problems", "markdown_report"]
+__all__ = [
+    "ContentError",
+    "Problem",
+    "build_failure",
+    "format_problems",
+    "html_report",
+    "markdown_report",
+    "report_table",
+]
 
 
 @dataclass(frozen=True, order=True)
@@ -135,15 +144,43 @@ def markdown_report(problems: list[Problem], lang: str, summary: str) -> str:
     """
     lines = [f"## {say('check.markdown.title', lang)}", "", summary, ""]
     if problems:
-        headings = [
-            say(f"check.markdown.{name}", lang) for name in ("file", "field", "problem", "fix")
-        ]
+        headings, rows = report_table(problems, lang)
         lines += [f"| {' | '.join(headings)} |", f"|{' --- |' * len(headings)}"]
-        for problem in problems:
-            where = f"{problem.path}:{problem.line}" if problem.line else problem.path
-            cells = (where, problem.field, problem.message, problem.fix)
-            lines.append(f"| {' | '.join(_cell(cell) for cell in cells)} |")
+        lines += [f"| {' | '.join(_cell(cell) for cell in cells)} |" for cells in rows]
         lines.append("")
+    return "\n".join(lines)
+
+
+def report_table(
+    problems: list[Problem], lang: str
+) -> tuple[list[str], list[tuple[str, str, str, str]]]:
+    """The headings (file, field, problem, fix) in ``lang`` and one row per problem, as the
+    reports show them (the problems are phrased already)."""
+    headings = [say(f"check.markdown.{name}", lang) for name in ("file", "field", "problem", "fix")]
+    rows = [
+        (f"{p.path}:{p.line}" if p.line else p.path, p.field, p.message, p.fix) for p in problems
+    ]
+    return headings, rows
+
+
+def html_report(problems: list[Problem], lang: str, summary: str) -> str:
+    """The problems as an HTML table under ``summary`` (the preview shows it in the browser);
+    every text is escaped.
+
+    >>> print(html_report([Problem("x.yml", "fund", "<b>", "c")], "en", "1 error"))
+    <p>1 error</p>
+    <table>
+    <tr><th>File</th><th>Field</th><th>Problem</th><th>How to fix</th></tr>
+    <tr><td>x.yml</td><td>fund</td><td>&lt;b&gt;</td><td>c</td></tr>
+    </table>
+    """
+    headings, rows = report_table(problems, lang)
+    lines = [f"<p>{escape(summary)}</p>"]
+    if rows:
+        lines.append("<table>")
+        lines.append("<tr>" + "".join(f"<th>{escape(h)}</th>" for h in headings) + "</tr>")
+        lines += ["<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows]
+        lines.append("</table>")
     return "\n".join(lines)
 
 

@@ -10,13 +10,15 @@ docs/architecture.md, "Event timeline"; each priority below says its reason in o
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -26,8 +28,9 @@ from mkdocs.utils.templates import TemplateContext
 from clustersite import calendar, cms, feeds, search, sitefiles
 from clustersite.cache import PostCache, code_digest
 from clustersite.engine import files as view_files
-from clustersite.engine import i18n_adapter, material, theme
+from clustersite.engine import i18n_adapter, material, preview, theme
 from clustersite.engine.parallel import LanguageWorkers
+from clustersite.engine.preview import BrokenContent
 from clustersite.engine.render_cache import PageRenderCache
 from clustersite.errors import ContentError, build_failure
 from clustersite.images import ImageCache, promote_first_image, size_and_defer_images
@@ -146,10 +149,14 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
                 self.config.locales,
             )
         except ContentError as error:  # a wrong option in mkdocs.yml
-            raise PluginError(str(error)) from None
+            raise BrokenContent(str(error), error.problems, None) from None
         site = load_site(settings, self._post_cache(root))
         if site.errors:
-            raise PluginError(build_failure(site.errors, settings.default_language))
+            raise BrokenContent(
+                build_failure(site.errors, settings.default_language),
+                site.errors,
+                settings.default_language,
+            )
         editor_lang = editor_language(None, settings.default_language)
         for warning in site.warnings:
             log.warning(str(warning.in_language(editor_lang)))
@@ -200,6 +207,23 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         return files
 
     on_files = CombinedEvent(_start_language_workers, _drop_other_languages, _add_views)
+
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
+        """Watch the project files and the template overrides too; show a failed rebuild's
+        problems in the browser (engine/preview.py)."""
+        assert self.site is not None
+        custom_dir = config.theme.custom_dir
+        preview.watch(
+            server,
+            [
+                self._root(config) / self.config.data_dir,
+                *([Path(custom_dir)] if custom_dir else []),
+            ],
+        )
+        preview.Preview(server, self.site.settings.default_language)
+        return server
 
     def on_build_error(self, *, error: Exception) -> None:
         """The default language failed: stop the other languages' builds too."""

@@ -1,0 +1,144 @@
+"""The preview (``mkdocs serve``): what it watches, and what the browser shows when an edit
+breaks the build.
+
+MkDocs' server watches ``docs_dir`` and ``mkdocs.yml``; :func:`watch` adds the project files
+(with their logos and photos) and the site's template overrides. When a rebuild fails, MkDocs
+leaves every page request waiting until a build succeeds and prints the error only in the
+terminal. :class:`Preview` wraps the server's builder instead: a failed build writes a page
+with the problems (file, field, problem, fix, in the editor's language, as ``clustersite
+check`` words them), every page request is answered with that page, and because the server
+then counts the build as done, the browser's live reload shows the problems at once and the
+site again as soon as a build succeeds. See docs/architecture.md, "The preview".
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.livereload import LiveReloadServer
+
+from clustersite.errors import Problem, html_report
+from clustersite.messages import editor_language, say
+
+__all__ = ["BrokenContent", "Preview", "watch"]
+
+log = logging.getLogger("mkdocs.plugins.clustersite")
+
+ERROR_PAGE = ".clustersite-preview-error.html"  # in the served folder; no page has this name
+
+
+class BrokenContent(PluginError):
+    """The build stops for problems in editors' files; the preview shows them as a table."""
+
+    def __init__(self, message: str, problems: list[Problem], site_language: str | None) -> None:
+        super().__init__(message)
+        self.problems = problems
+        self.site_language = site_language
+
+
+def watch(server: LiveReloadServer, folders: Iterable[Path]) -> None:
+    """Rebuild when a file below any of ``folders`` changes (those that exist)."""
+    for folder in folders:
+        if folder.is_dir():
+            server.watch(str(folder))
+
+
+class Preview:
+    """The server's builder, wrapped so that a failed build is shown in the browser."""
+
+    def __init__(self, server: LiveReloadServer, site_language: str) -> None:
+        self.server = server
+        self.site_language = site_language
+        self.failed = False
+        self.build: Callable[[], None] = server.builder
+        server.builder = self.rebuild
+        serve_file = server.get_app()
+        assert serve_file is not None  # the server sets its own before it is handed to plugins
+        self.serve_file = serve_file
+        server.set_app(self.serve)
+
+    def rebuild(self) -> None:
+        try:
+            self.build()
+        except Exception as error:  # every failure is shown, none is fatal
+            Path(self.server.root, ERROR_PAGE).write_text(self.page(error), encoding="utf-8")
+            self.failed = True
+            log.info(say("preview.shown", editor_language(None, self.site_language)))
+        else:
+            self.failed = False
+
+    def serve(self, environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
+        """While the last build failed, every page is the problems page; with the server's
+        own handling (and its live-reload script) otherwise."""
+        path = environ.get("PATH_INFO", "")
+        if self.failed and path.endswith(("/", ".html")):
+            environ = {**environ, "PATH_INFO": self.server.mount_path + ERROR_PAGE}
+        return self.serve_file(environ, start_response)
+
+    def page(self, error: BaseException) -> str:
+        broken = _broken_content(error)
+        lang = editor_language(None, broken.site_language if broken else self.site_language)
+        if broken is not None:
+            problems = sorted(
+                (p.in_language(lang) for p in broken.problems),
+                key=lambda p: (p.severity != "error", p.path, p.line or 0),
+            )
+            body = html_report(problems, lang, say("build.failed", lang, count=len(problems)))
+        else:
+            body = f"<p>{escape(say('preview.other', lang))}</p>\n<pre>{escape(_text(error))}</pre>"
+        title = escape(say("preview.title", lang))
+        return PAGE.format(
+            lang=lang, title=title, body=body, reload=escape(say("preview.reload", lang))
+        )
+
+
+def _broken_content(error: BaseException | None) -> BrokenContent | None:
+    """MkDocs logs a plugin's error and raises its own Abort: the original is its context."""
+    while error is not None:
+        if isinstance(error, BrokenContent):
+            return error
+        error = error.__cause__ or error.__context__
+    return None
+
+
+def _text(error: BaseException) -> str:
+    """The message of the error that stopped the build (not MkDocs' "Aborted with...")."""
+    cause = error.__context__
+    return str(cause) if isinstance(error, Abort) and cause is not None else str(error)
+
+
+PAGE = """<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>
+body {{ font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 60rem;
+  padding: 0 1rem; color: #1a1a1a; line-height: 1.5; }}
+h1 {{ color: #b00020; font-size: 1.5rem; }}
+table {{ border-collapse: collapse; width: 100%; }}
+th, td {{ border: 1px solid #ccc; padding: .4rem .6rem; text-align: left; vertical-align: top; }}
+th {{ background: #f3f3f3; }}
+td:first-child {{ font-family: ui-monospace, monospace; overflow-wrap: anywhere; }}
+@media (max-width: 40rem) {{
+  table, tbody, tr, td {{ display: block; }}
+  tr:first-child {{ display: none; }}
+  tr {{ border: 1px solid #ccc; margin-bottom: .8rem; }}
+  td {{ border: 0; }}
+}}
+pre {{ white-space: pre-wrap; background: #f6f6f6; padding: 1rem; }}
+</style>
+</head>
+<body>
+<h1>{title}</h1>
+{body}
+<p><strong>{reload}</strong></p>
+</body>
+</html>
+"""

@@ -1,0 +1,158 @@
+"""The preview (`mkdocs serve`, what `make serve` runs), tried as an editor uses it: a real
+server in a subprocess on a free port, pages fetched over HTTP while files are edited.
+
+Every request has a timeout, every wait is bounded, and the server is always stopped.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from support import SiteFactory
+
+PORTS = range(8600, 8700)
+REQUEST_SECONDS = 20  # a request that waits longer than this counts as hanging
+WAIT_SECONDS = 120  # for a rebuild on a busy machine
+
+
+def free_port() -> int:
+    for port in PORTS:
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port in {PORTS}")
+
+
+class Server:
+    """A running `mkdocs serve` of one site."""
+
+    def __init__(self, root: Path, process: subprocess.Popen[bytes], base: str, log: Path):
+        self.root, self.process, self.base, self.log = root, process, base, log
+
+    def get(self, path: str, seconds: float = REQUEST_SECONDS) -> str:
+        """A page below the site's address, or (``path`` starting with /) the server's own."""
+        url = self.base.split("/site/")[0] + path if path.startswith("/") else self.base + path
+        with urllib.request.urlopen(url, timeout=seconds) as response:
+            return str(response.read().decode("utf-8"))
+
+    def wait_for(self, path: str, wanted: Callable[[str], bool], what: str) -> str:
+        """The page at ``path`` once ``wanted`` holds for it; fails after WAIT_SECONDS."""
+        deadline = time.monotonic() + WAIT_SECONDS
+        text = ""
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, f"the server stopped:\n{self.log_tail()}"
+            try:
+                text = self.get(path)
+            except (urllib.error.URLError, ConnectionError):
+                text = ""
+            if wanted(text):
+                return text
+            time.sleep(0.3)
+        raise AssertionError(f"{path} never showed {what}:\n{text[-2000:]}\n{self.log_tail()}")
+
+    def log_tail(self) -> str:
+        return "\n".join(self.log.read_text(errors="replace").splitlines()[-30:])
+
+
+@contextmanager
+def serving(root: Path, env: dict[str, str]) -> Iterator[Server]:
+    port = free_port()
+    log = root.parent / f"serve-{port}.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=root,
+            env={**os.environ, **env},
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        # the test site's site_url is https://example.org/site/: served under /site/
+        server = Server(root, process, f"http://127.0.0.1:{port}/site/", log)
+        server.wait_for("", lambda text: "<html" in text, "the home page")
+        yield server
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGINT)  # MkDocs removes its temporary folder
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=30)
+
+
+def check_problems(root: Path, lang: str) -> list[dict[str, object]]:
+    done = subprocess.run(
+        [
+            str(Path(sys.executable).parent / "clustersite"),
+            "check",
+            "--format",
+            "json",
+            "--lang",
+            lang,
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    problems: list[dict[str, object]] = json.loads(done.stdout)
+    return problems
+
+
+def test_project_edits_reach_the_preview_and_a_broken_edit_is_shown_until_fixed(
+    make_site: Callable[..., SiteFactory],
+) -> None:
+    site = make_site()
+    site.post("lv", 2020, "zina", "Ziņa", "2020-06-01", projects="[neeghw]")
+    project = site.root / "data/projects/neeghw.yml"
+    original = project.read_text(encoding="utf-8")
+    page = "projects/neeghw/"
+    # no CLUSTERSITE_LANG: the editor's language is the site's default language, Latvian
+    env = {"CLUSTERSITE_LANG": ""}
+    with serving(site.root, env) as server:
+        assert "Jaunā Eiropas elektronika" in server.get(page)
+
+        project.write_text(
+            original.replace("Jaunā Eiropas elektronika", "Atjaunotā elektronika"), "utf-8"
+        )
+        server.wait_for(page, lambda t: "Atjaunotā elektronika" in t, "the edited title")
+
+        project.write_text(original.replace("fund: COSME", "fund: EFRR"), "utf-8")
+        problems = check_problems(site.root, "lv")
+        assert problems, "check finds the broken fund"
+        messages = [html.escape(str(problem["message"])) for problem in problems]
+        shown = server.wait_for(page, lambda t: messages[0] in t, "check's message")
+        for problem in problems:  # the same words as `clustersite check`, file, field and fix
+            for key in ("path", "field", "message", "fix"):
+                assert html.escape(str(problem[key])) in shown, key
+        assert '<html lang="lv">' in shown
+        # every page answers at once with the problems, and carries the live-reload script
+        assert messages[0] in server.get("news/")
+        epoch = re.search(r"livereload\((\d+),", shown)
+        assert epoch, "the problems page reloads itself"
+
+        project.write_text(original, "utf-8")
+        # the browser's live-reload poll answers with a newer version once the fix is built
+        newer = server.get(f"/livereload/{epoch[1]}/1", seconds=WAIT_SECONDS)
+        assert int(newer) > int(epoch[1])
+        fixed = server.wait_for(page, lambda t: "Jaunā Eiropas elektronika" in t, "the site")
+        assert not any(message in fixed for message in messages)
