@@ -127,6 +127,27 @@ def test_each_mistake_names_file_line_field_and_fix(
     assert "Traceback" not in out + err
 
 
+@pytest.mark.parametrize(
+    ("text", "field", "line", "words"),
+    [
+        ("", "file", None, "the file is empty"),
+        (" \n\n", "file", None, "the file is empty"),
+        ("---\ntitle: Seminārs\nstart: 2026-03-10\n", "front matter", 1, "is not closed"),
+        ("Seminārs Rīgā\n", "front matter", None, "has no front matter"),
+        ("---\n- Seminārs\n---\n", "front matter", 2, "`field: value` lines"),
+    ],
+)
+def test_a_file_without_readable_front_matter_is_named(
+    site: SiteFactory, text: str, field: str, line: int | None, words: str
+) -> None:
+    shown = "content/lv/events/2026/seminars.md"
+    site.write(shown, text)
+    problems = [p for p in load(site).errors if p.path == shown]
+    assert [(p.field, p.line) for p in problems] == [(field, line)]
+    assert words in problems[0].message
+    assert problems[0].fix
+
+
 @pytest.fixture
 def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
     def runner(*args: str) -> tuple[int, str, str]:

@@ -98,49 +98,22 @@ def _quarter(value: str) -> int:
 # -- commands ------------------------------------------------------------------------------
 
 
-def _new_post(args: argparse.Namespace) -> int:
-    settings = _settings(args)
-    created = new_post(
-        settings,
-        title=args.title,
-        date=args.date,
-        slug=args.slug,
-        lang=args.lang,
-        projects=args.projects,
-        kind=args.kind,
-        author=args.author,
-    )
-    _print_created(created)
-    print(NEXT_STEP)
-    return 0
+def _creating(make: Callable[..., Created], *options: str) -> Callable[[argparse.Namespace], int]:
+    """The handler of a `new` command: ``make`` given the site and the named options."""
+
+    def handler(args: argparse.Namespace) -> int:
+        _print_created(make(_settings(args), **{name: getattr(args, name) for name in options}))
+        print(NEXT_STEP)
+        return 0
+
+    return handler
 
 
-def _new_event(args: argparse.Namespace) -> int:
-    settings = _settings(args)
-    created = new_event(
-        settings,
-        title=args.title,
-        start=args.start,
-        end=args.end,
-        location=args.location,
-        online_url=args.online_url,
-        slug=args.slug,
-        lang=args.lang,
-        projects=args.projects,
-    )
-    _print_created(created)
-    print(NEXT_STEP)
-    return 0
-
-
-def _new_quarterly(args: argparse.Namespace) -> int:
-    settings = _settings(args)
-    created = new_quarterly(
-        settings, year=args.year, quarter=args.quarter, lang=args.lang, author=args.author
-    )
-    _print_created(created)
-    print(NEXT_STEP)
-    return 0
+_new_post = _creating(new_post, "title", "date", "slug", "lang", "projects", "kind", "author")
+_new_event = _creating(
+    new_event, "title", "start", "end", "location", "online_url", "slug", "lang", "projects"
+)
+_new_quarterly = _creating(new_quarterly, "year", "quarter", "lang", "author")
 
 
 def _new_project(args: argparse.Namespace) -> int:

@@ -26,15 +26,15 @@ from babel import Locale, UnknownLocaleError
 from clustersite.checker import Checker
 from clustersite.errors import Problem
 from clustersite.posts import (
-    PAGE_FIELDS,
     FiledByYear,
     Translated,
     _project_slugs,
     plain_summary,
+    read_filed_source,
 )
-from clustersite.routes import SLUG, reserved_slugs, url_of
+from clustersite.routes import reserved_slugs, url_of
 from clustersite.settings import DEFAULT_TIMEZONE
-from clustersite.yamlio import parse_yaml, read_text, split_front_matter, unreadable_problems
+from clustersite.yamlio import unreadable_problems
 
 __all__ = [
     "DEFAULT_TIMEZONE",
@@ -85,11 +85,6 @@ class Moment:
 @dataclass
 class Event(FiledByYear):
     page_kind: ClassVar[str] = "event"
-    lang: str
-    year_folder: str
-    slug: str
-    path: str  # as an editor knows it: content/lv/events/2026/x.md
-    title: str
     start: Moment
     end: Moment | None = None
     timezone: str = DEFAULT_TIMEZONE
@@ -302,36 +297,16 @@ def parse_event(
 
     ``known_projects`` is None when project files could not be loaded (then slugs are not checked).
     """
-    check = Checker(shown)
-    slug = Path(relative[-1]).stem
-    year_folder = relative[0] if len(relative) == 2 else ""
-    if len(relative) != 2 or not re.fullmatch(r"\d{4}", year_folder):
-        check.add("file", "event.not_in_year_folder", lang=lang, slug=slug)
-    if not SLUG.match(slug):
-        from clustersite.slugs import slugify  # slugs imports posts, which imports nothing of ours
-
-        suggestion = slugify(slug, RESERVED_EVENT_SLUGS, "event")
-        check.add("file name", "event.bad_slug", value=slug, suggestion=suggestion)
-    elif slug in RESERVED_EVENT_SLUGS:
-        check.add("file name", "event.reserved_slug", value=slug)
-
-    text, problem = read_text(path, shown)
-    if problem:
-        return None, [*check.problems, problem]
-    assert text is not None
-    front, body, first_line = split_front_matter(text)
-    if front is None:
-        check.add("front matter", "event.no_front_matter", line=1)
-        return None, check.problems
-    doc, problem = parse_yaml(front, shown, first_line=first_line)
-    if problem:
-        return None, [*check.problems, problem]
-    assert doc is not None
-    check.doc = doc
-    meta = doc.data if doc.data is not None else {}
-    if not isinstance(meta, dict):
-        check.add("front matter", "event.front_matter_not_fields", line=first_line)
-        return None, check.problems
+    source, problems = read_filed_source(path, shown, lang, relative, "event")
+    if source is None:
+        return None, problems
+    check, meta, doc, year_folder, body = (
+        source.check,
+        source.meta,
+        source.doc,
+        source.year_folder,
+        source.body,
+    )
     check.extend(unreadable_problems(doc, shown, handled=("start", "end", "registration_deadline")))
 
     # front matter is read again by MkDocs and Material: a number or yes/no must be quoted
@@ -379,22 +354,13 @@ def parse_event(
     if note is not None and not cancelled:
         check.warn("cancelled_note", "event.note_without_cancellation")
     summary = check.text(meta.get("summary"), "summary", as_written=False)
-    check.unknown(
-        {key: None for key in meta if key not in PAGE_FIELDS},
-        EVENT_FIELDS,
-        "",
-        severity="warning",
-        key="event.field_unknown",
-    )
+    source.warn_unknown_fields(EVENT_FIELDS)
 
     if check.has_errors or title is None or start is None:
         return None, check.problems
     assert zone is not None
-    event = Event(
-        lang=lang,
-        year_folder=year_folder,
-        slug=slug,
-        path=shown,
+    event = source.make(
+        Event,
         title=title,
         start=start,
         end=end,

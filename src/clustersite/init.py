@@ -26,10 +26,11 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError
 
 from clustersite import __version__
+from clustersite.language_files import LOCALES_DIR, file_languages
 from clustersite.routes import source_of
 from clustersite.safewrite import create_file
 from clustersite.scaffold import CommandError
-from clustersite.strings import LOCALES_DIR, Translator
+from clustersite.strings import Translator
 
 __all__ = [
     "DEFAULT_LANGUAGES",
@@ -46,7 +47,7 @@ __all__ = [
 ]
 
 STARTER_DIR = Path(__file__).parent / "starter"
-UI_LANGUAGES = tuple(sorted(path.stem for path in LOCALES_DIR.glob("*.yml")))
+UI_LANGUAGES = file_languages(LOCALES_DIR)
 DEFAULT_LANGUAGES = "lv,en,it"
 DEFAULT_URL = "http://127.0.0.1:8000/"
 FALLBACK_TEXT = "en"  # the starter texts of a language that has none of its own

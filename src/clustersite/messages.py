@@ -18,11 +18,11 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
 from babel import Locale
+
+from clustersite.language_files import MESSAGES_DIR, file_languages, read_language_file
 
 __all__ = [
     "MESSAGES_DIR",
@@ -33,7 +33,6 @@ __all__ = [
     "say",
 ]
 
-MESSAGES_DIR = Path(__file__).parent / "locales" / "messages"
 FALLBACK = "en"
 
 
@@ -56,11 +55,7 @@ def _flatten(data: Mapping[str, Any], prefix: str, into: dict[str, Any]) -> None
 @cache
 def catalog(lang: str) -> dict[str, Any]:
     """Every phrase of one language, by dotted key (``post.title.missing.fix``)."""
-    path = MESSAGES_DIR / f"{lang}.yml"
-    if not path.is_file():
-        return {}
-    with path.open(encoding="utf-8") as stream:
-        data = yaml.safe_load(stream) or {}
+    data = read_language_file(MESSAGES_DIR, lang)
     flat: dict[str, Any] = {}
     _flatten(data, "", flat)
     return flat
@@ -68,7 +63,7 @@ def catalog(lang: str) -> dict[str, Any]:
 
 def message_languages() -> tuple[str, ...]:
     """The languages the editor's messages are written in."""
-    return tuple(sorted(path.stem for path in MESSAGES_DIR.glob("*.yml")))
+    return file_languages(MESSAGES_DIR)
 
 
 def _plural_category(lang: str, count: Any) -> str:

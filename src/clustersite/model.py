@@ -15,9 +15,11 @@ import datetime as dt
 import os
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from clustersite.cache import PostCache
 from clustersite.errors import Problem, relative_path
@@ -63,22 +65,14 @@ class Site:
 
     def stories(self, include_drafts: bool = False) -> list[Story]:
         """Every story, newest first (ties broken by address, so the order is stable)."""
-        grouped: dict[str, dict[str, Post]] = defaultdict(dict)
-        for post in self.posts:
-            if include_drafts or not post.draft:
-                grouped[post.key][post.lang] = post
-        stories = [Story(key, versions) for key, versions in grouped.items()]
+        stories = _translations(self.posts, Story, include_drafts)
         languages = self.settings.languages
         stories.sort(key=lambda story: story.sort_key(languages), reverse=True)
         return stories
 
     def happenings(self, include_drafts: bool = False) -> list[Happening]:
         """Every event with its translations, soonest start first (ties by address)."""
-        grouped: dict[str, dict[str, Event]] = defaultdict(dict)
-        for event in self.events:
-            if include_drafts or not event.draft:
-                grouped[event.key][event.lang] = event
-        happenings = [Happening(key, versions) for key, versions in grouped.items()]
+        happenings = _translations(self.events, Happening, include_drafts)
         languages = self.settings.languages
         happenings.sort(key=lambda h: (h.facts(languages).starts_at, h.key))
         return happenings
@@ -185,6 +179,21 @@ def _check_page(path: Path, shown: str) -> list[Problem]:
     if doc is not None and doc.data is not None and not isinstance(doc.data, dict):
         return [Problem.of(shown, "front matter", "page.front_matter_not_fields", line=first_line)]
     return unreadable_problems(doc, shown) if doc is not None else []
+
+
+Entry = TypeVar("Entry", Post, Event)
+Group = TypeVar("Group", Story, Happening)
+
+
+def _translations(
+    entries: Iterable[Entry], group: Callable[[str, dict[str, Entry]], Group], include_drafts: bool
+) -> list[Group]:
+    """The entries gathered by key, one group per piece of content (drafts only if asked)."""
+    grouped: dict[str, dict[str, Entry]] = defaultdict(dict)
+    for entry in entries:
+        if include_drafts or not entry.draft:
+            grouped[entry.key][entry.lang] = entry
+    return [group(key, versions) for key, versions in grouped.items()]
 
 
 def load_site(settings: SiteSettings, cache: PostCache | None = None) -> Site:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Generic, TypeVar
@@ -17,9 +18,15 @@ from clustersite.checker import Checker, kind_of
 from clustersite.errors import Problem
 from clustersite.media import MEDIA_FIELDS, MediaRefs, read_media_fields
 from clustersite.messages import placeholder_paragraphs
-from clustersite.routes import SLUG, source_of, url_of
-from clustersite.slugs import RESERVED_SLUGS, slugify
-from clustersite.yamlio import parse_yaml, read_text, split_front_matter, unreadable_problems
+from clustersite.routes import SLUG, reserved_slugs, source_of, url_of
+from clustersite.slugs import slugify
+from clustersite.yamlio import (
+    YamlDocument,
+    parse_yaml,
+    read_text,
+    split_front_matter,
+    unreadable_problems,
+)
 
 __all__ = ["KINDS", "Post", "Story", "parse_post", "plain_summary"]
 
@@ -39,13 +46,17 @@ PAGE_FIELDS = {
 FEED_SUMMARY_LIMIT = 400  # characters; longer summaries are cut by feed readers and search results
 
 
+@dataclass
 class FiledByYear:
     """A file at ``content/<lang>/<section>/<yyyy>/<slug>.md``: its key and addresses
     (those of its page kind in clustersite/routes.py)."""
 
     page_kind: ClassVar[str]
+    lang: str
     year_folder: str
     slug: str
+    path: str  # as an editor knows it: content/lv/news/2020/x.md
+    title: str
 
     @property
     def key(self) -> str:
@@ -65,11 +76,6 @@ class FiledByYear:
 @dataclass
 class Post(FiledByYear):
     page_kind: ClassVar[str] = "post"
-    lang: str
-    year_folder: str
-    slug: str
-    path: str  # as an editor knows it: content/lv/news/2020/x.md
-    title: str
     date: dt.date
     kind: str = "news"
     author: str | None = None
@@ -148,35 +154,76 @@ def plain_summary(body: str) -> str:
     return text.strip()
 
 
-def parse_post(
-    path: Path, shown: str, lang: str, relative: tuple[str, ...], known_projects: set[str] | None
-) -> tuple[Post | None, list[Problem]]:
-    """Read one post. ``relative`` is its path below ``content/<lang>/news/``.
+Filed = TypeVar("Filed", bound=FiledByYear)
 
-    ``known_projects`` is None when project files could not be loaded (then slugs are not checked).
+
+@dataclass
+class FiledSource:
+    """A file filed by year (a post or an event), its front matter read: where it stands,
+    its fields and text, and the checker that collects its problems."""
+
+    page_kind: str  # post or event
+    lang: str
+    year_folder: str  # '' when the file is not in a year folder (a problem already recorded)
+    slug: str
+    path: str  # as an editor knows it: content/lv/news/2020/x.md
+    check: Checker
+    doc: YamlDocument
+    meta: dict[str, Any]
+    front: str
+    body: str
+    first_line: int  # of the front matter's first field
+
+    def make(self, model: Callable[..., Filed], /, **fields: Any) -> Filed:
+        """The post or event at this place, with its ``fields``."""
+        return model(
+            lang=self.lang, year_folder=self.year_folder, slug=self.slug, path=self.path, **fields
+        )
+
+    def warn_unknown_fields(self, known: set[str]) -> None:
+        """A warning for each field that is neither one of ``known`` nor any page's."""
+        self.check.unknown(
+            {key: None for key in self.meta if key not in PAGE_FIELDS},
+            known,
+            "",
+            severity="warning",
+            key=f"{self.page_kind}.field_unknown",
+        )
+
+
+def read_filed_source(
+    path: Path, shown: str, lang: str, relative: tuple[str, ...], page_kind: str
+) -> tuple[FiledSource | None, list[Problem]]:
+    """Check where a post or an event is filed and read its front matter.
+
+    ``relative`` is its path below its section (``content/<lang>/news/``); ``page_kind`` is
+    ``post`` or ``event``: the route whose reserved slugs apply, and the first part of the
+    message keys. None (with the problems) when there are no fields to read.
     """
     check = Checker(shown)
     slug = Path(relative[-1]).stem
     year_folder = relative[0] if len(relative) == 2 else ""
     if len(relative) != 2 or not re.fullmatch(r"\d{4}", year_folder):
-        check.add("file", "post.not_in_year_folder", lang=lang, slug=slug)
+        check.add("file", f"{page_kind}.not_in_year_folder", lang=lang, slug=slug)
+    reserved = reserved_slugs(page_kind)
     if not SLUG.match(slug):
-        check.add("file name", "post.bad_slug", value=slug, suggestion=slugify(slug))
-    elif slug in RESERVED_SLUGS:
-        check.add("file name", "post.reserved_slug", value=slug)
+        suggestion = slugify(slug, reserved, page_kind)
+        check.add("file name", f"{page_kind}.bad_slug", value=slug, suggestion=suggestion)
+    elif slug in reserved:
+        check.add("file name", f"{page_kind}.reserved_slug", value=slug)
 
     text, problem = read_text(path, shown)
     if problem:
         return None, [*check.problems, problem]
     assert text is not None
     if not text.strip():
-        check.add("file", "post.empty")
+        check.add("file", f"{page_kind}.empty")
         return None, check.problems
     front, body, first_line = split_front_matter(text)
     if front is None:
         unclosed = re.match(r"-{3}[ \t]*\n", text)
-        key = "post.front_matter_not_closed" if unclosed else "post.no_front_matter"
-        check.add("front matter", key, line=1 if unclosed else None)
+        key = "front_matter_not_closed" if unclosed else "no_front_matter"
+        check.add("front matter", f"{page_kind}.{key}", line=1 if unclosed else None)
         return None, check.problems
     doc, problem = parse_yaml(front, shown, first_line=first_line)
     if problem:
@@ -185,8 +232,26 @@ def parse_post(
     check.doc = doc
     meta = doc.data if doc.data is not None else {}
     if not isinstance(meta, dict):
-        check.add("front matter", "post.front_matter_not_fields", line=first_line)
+        check.add("front matter", f"{page_kind}.front_matter_not_fields", line=first_line)
         return None, check.problems
+    where = FiledSource(
+        page_kind, lang, year_folder, slug, shown, check, doc, meta, front, body, first_line
+    )
+    return where, check.problems
+
+
+def parse_post(
+    path: Path, shown: str, lang: str, relative: tuple[str, ...], known_projects: set[str] | None
+) -> tuple[Post | None, list[Problem]]:
+    """Read one post. ``relative`` is its path below ``content/<lang>/news/``.
+
+    ``known_projects`` is None when project files could not be loaded (then slugs are not checked).
+    """
+    source, problems = read_filed_source(path, shown, lang, relative, "post")
+    if source is None:
+        return None, problems
+    check, meta, doc, first_line = source.check, source.meta, source.doc, source.first_line
+    year_folder, front, body = source.year_folder, source.front, source.body
     check.extend(unreadable_problems(doc, shown, handled=("date",)))
 
     # front matter is read again by MkDocs and Material: a number or yes/no must be quoted
@@ -215,13 +280,7 @@ def parse_post(
     summary_text = check.text(meta.get("summary"), "summary", as_written=False)
     draft = check.boolean(meta.get("draft"), "draft")
     check.boolean(meta.get("translated"), "translated")
-    check.unknown(
-        {key: None for key in meta if key not in PAGE_FIELDS},
-        POST_FIELDS,
-        "",
-        severity="warning",
-        key="post.field_unknown",
-    )
+    source.warn_unknown_fields(POST_FIELDS)
 
     media = read_media_fields(meta, doc.line, lang, check.add_text)
     for line, paragraph in _paragraphs(body, first_line + front.count("\n") + 1):
@@ -238,11 +297,8 @@ def parse_post(
         )
     if check.has_errors or title is None or date is None:
         return None, check.problems
-    post = Post(
-        lang=lang,
-        year_folder=year_folder,
-        slug=slug,
-        path=shown,
+    post = source.make(
+        Post,
         title=title,
         date=date,
         kind=str(kind),

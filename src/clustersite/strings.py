@@ -17,17 +17,15 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
 from babel import Locale
 
 from clustersite.formatting import date_forms, format_number
+from clustersite.language_files import LOCALES_DIR, read_language_file
 
 __all__ = ["LOCALES_DIR", "PLURAL_CATEGORIES", "Translator", "load_strings"]
 
-LOCALES_DIR = Path(__file__).parent / "locales"
 FALLBACK = "en"
 PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 
@@ -36,11 +34,7 @@ Phrase = str | dict[str, str]
 
 @cache
 def load_strings(lang: str) -> dict[str, Phrase]:
-    path = LOCALES_DIR / f"{lang}.yml"
-    if not path.is_file():
-        return {}
-    with path.open(encoding="utf-8") as stream:
-        data = yaml.safe_load(stream) or {}
+    data = read_language_file(LOCALES_DIR, lang)
     return {
         str(key): {str(k): str(v) for k, v in value.items()}
         if isinstance(value, dict)
