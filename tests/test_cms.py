@@ -68,22 +68,22 @@ def test_project_form_has_every_field_the_validator_knows(config: dict[str, Any]
 def test_required_fields_are_the_validators(settings: SiteSettings) -> None:
     required = cms.required_fields(settings)
     assert required["post"] == {"title", "date"}
-    default = settings.default_language
-    assert {"title", f"title.{default}", "fund", "start", "budget.total", "budget.eu"} <= required[
-        "project"
-    ]
+    assert {"fund", "start", "budget.total", "budget.eu"} <= required["project"]
     assert {"partners.0.name", "partners.0.country"} <= required["project"]
-    # Either `end` or `months` will do, so neither is required on its own.
-    assert not {"end", "months", "acronym", "summary", "budget"} & required["project"]
+    # Either `end` or `months` will do, so neither is required on its own; nor is `title`
+    # beside `official_title` (then its texts are translations, each optional).
+    default = settings.default_language
+    optional = {"end", "months", "acronym", "summary", "budget", "official_title", "title"}
+    assert not (optional | {f"title.{default}"}) & required["project"]
 
 
 def test_required_flags_reach_the_form(config: dict[str, Any], settings: SiteSettings) -> None:
     post = fields(collection(config, "news")["fields"])
     assert [name for name, f in post.items() if f["required"]] == ["title", "date"]
     project = fields(collection(config, "projects")["fields"])
+    assert project["fund"]["required"] and not project["official_title"]["required"]
     title = fields(project["title"]["fields"])
-    assert title[settings.default_language]["required"]
-    assert not any(title[lang]["required"] for lang in settings.languages[1:])
+    assert not any(title[lang]["required"] for lang in settings.languages)
     partner = fields(project["partners"]["fields"])
     assert partner["country"]["required"] and not partner["url"]["required"]
 

@@ -198,7 +198,13 @@ class PageContextBuilder:
 
         project = self.site.projects[data.card.slug]
         return json_for_html(
-            monetary_grant(project, data.card.title, canonical, self.views.t("eu_funder"))
+            monetary_grant(
+                project,
+                data.card.title,
+                canonical,
+                self.views.t("eu_funder"),
+                data.card.translation,
+            )
         )
 
     def json_ld(self, post: Any, title: str, description: str, canonical: str) -> dict[str, Any]:

@@ -15,6 +15,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
+
 from clustersite.checker import CENT, Checker, kind_of
 from clustersite.errors import Problem, relative_path
 from clustersite.formatting import is_country_code
@@ -41,6 +43,8 @@ PHOTO_FOLDER = "photos"
 PROJECT_FIELDS = {
     "number",
     "acronym",
+    "official_title",
+    "official_title_language",
     "title",
     "summary",
     "beneficiary",
@@ -142,6 +146,8 @@ class Project:
     end: dt.date
     number: str | None = None
     acronym: str | None = None
+    official_title: str | None = None  # the registered name, shown as written in every language
+    official_title_language: str | None = None  # its language as an HTML lang value, e.g. en
     summary: dict[str, str] = field(default_factory=dict)
     beneficiary: str | None = None
     programme: dict[str, str] = field(default_factory=dict)
@@ -164,6 +170,24 @@ class Project:
 
     def status(self, today: dt.date) -> str:
         return project_status(self.start, self.end, today)
+
+    def name(self, lang: str, default: str) -> str:
+        """The project's name on a page in ``lang``: its official title as registered, else its
+        title in ``lang`` (the default language's where ``lang`` has none)."""
+        return self.official_title or self.translated(self.title, lang, default)
+
+    def name_language(self, lang: str, default: str) -> str:
+        """The language :meth:`name` is written in (``lang`` itself when the editor did not say
+        which language the official title is in: the page's language is then assumed)."""
+        if self.official_title:
+            return self.official_title_language or lang
+        return lang if lang in self.title else default
+
+    def name_translation(self, lang: str) -> str:
+        """The official title translated into ``lang``, shown under it; "" where the editor gave
+        none (never another language's), or where it is the official title itself."""
+        translation = self.title.get(lang, "") if self.official_title else ""
+        return "" if translation == self.official_title else translation
 
 
 def project_status(start: dt.date, end: dt.date, today: dt.date) -> str:
@@ -212,7 +236,14 @@ def _parse_project(
         return None, check.problems
     languages = settings.languages
     check.unknown(data, PROJECT_FIELDS, "")
-    title = check.translations(data.get("title"), "title", languages, required=True)
+    official_title, official_language = _parse_official_title(data, check)
+    # beside an official title (even a wrongly written one) the titles are optional translations
+    named = official_title is not None or isinstance(data.get("official_title"), dict)
+    title = check.translations(
+        data.get("title"), "title", languages, required=not named and "title" in data
+    )
+    if not named and "title" not in data:
+        check.add("title", "project.no_title", default=settings.default_language)
     summary = check.translations(data.get("summary"), "summary", languages, required=False)
     fund_text = check.text(data.get("fund"), "fund", required=True)
     fund = fund_text.upper() if fund_text else None
@@ -258,6 +289,8 @@ def _parse_project(
         end=end,
         number=number,
         acronym=acronym,
+        official_title=official_title,
+        official_title_language=official_language,
         summary=summary,
         beneficiary=beneficiary,
         programme=programme,
@@ -269,6 +302,29 @@ def _parse_project(
         **extra,
     )
     return project, check.problems
+
+
+def _parse_official_title(data: dict[str, Any], check: Checker) -> tuple[str | None, str | None]:
+    """The registered name (one text for every language) and the language it is written in."""
+    value = data.get("official_title")
+    if isinstance(value, dict):
+        check.add("official_title", "project.official_title_per_language")
+        return None, None
+    official = check.text(value, "official_title")  # left empty: as if it were not there
+    language = check.text(data.get("official_title_language"), "official_title_language")
+    if language is None:
+        return official, None
+    if official is None:
+        check.add("official_title_language", "project.official_title_language_alone")
+        return official, None
+    try:
+        Locale.parse(language.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        check.add(
+            "official_title_language", "project.official_title_language_unknown", value=language
+        )
+        return official, None
+    return official, language.replace("_", "-")
 
 
 def _parse_budget(value: Any, check: Checker) -> Budget | None:

@@ -436,7 +436,13 @@ def project_template(slug: str, languages: Sequence[str]) -> str:
 number:
 # Short name (optional), e.g. NEEGHW
 acronym:
-# The project's title in each language; the {default} title is required.
+# The name the project was registered under, e.g. an EU project's official title
+# (optional): shown as written in every language, never translated. Its language as a
+# code (optional), e.g. en.
+official_title:
+official_title_language:
+# The project's title in each language; the {default} title is required. Beside an
+# official_title these are its translations, each optional, shown under it.
 title:
 {per_language}
 # One paragraph about the project in each language (optional).

@@ -95,7 +95,7 @@ def operation(site: Site, p: Project) -> dict[str, Any]:
     rate = float(round(budget.eu_rate, 6)) if budget else None
     return {
         "beneficiary": p.beneficiary,
-        "name": p.translated(p.title, default, default),
+        "name": p.name(default, default),
         "name_by_language": p.title,
         "purpose": p.translated(p.summary, default, default),
         "purpose_by_language": p.summary,
@@ -113,8 +113,14 @@ def operation(site: Site, p: Project) -> dict[str, Any]:
     }
 
 
-def monetary_grant(p: Project, name: str, url: str, funder: str) -> dict[str, Any]:
-    """schema.org ``MonetaryGrant`` of a project page (JSON-LD): who funds what, how much."""
+def monetary_grant(
+    p: Project, name: str, url: str, funder: str, translation: str = ""
+) -> dict[str, Any]:
+    """schema.org ``MonetaryGrant`` of a project page (JSON-LD): who funds what, how much.
+
+    ``translation`` is the official title in the page's language: another name of the project.
+    """
+    alternate = [text for text in (p.acronym, translation) if text]
     grant: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "MonetaryGrant",
@@ -125,7 +131,11 @@ def monetary_grant(p: Project, name: str, url: str, funder: str) -> dict[str, An
             "@type": "Project",
             "name": name,
             "url": url,
-            **({"alternateName": p.acronym} if p.acronym else {}),
+            **(
+                {"alternateName": alternate[0] if len(alternate) == 1 else alternate}
+                if alternate
+                else {}
+            ),
             **(
                 {"member": {"@type": "Organization", "name": p.beneficiary}}
                 if p.beneficiary
@@ -157,7 +167,9 @@ def projects_json(site: Site) -> dict[str, Any]:
                 "slug": p.slug,
                 "number": p.number,
                 "acronym": p.acronym,
-                "title": p.title,
+                "official_title": p.official_title,
+                "official_title_language": p.official_title_language,
+                "title": p.title,  # per language; beside an official title, its translations
                 "summary": p.summary,
                 "beneficiary": p.beneficiary,
                 "programme": p.programme,

@@ -283,6 +283,8 @@ def _project_status(path: Path, settings: SiteSettings) -> StatusItem:
         elif _has_text(value):  # one text or list for all: it is the default language's
             present[default].add(name)
     needed = present[default] or set(PROJECT_TEXTS[:1])
+    if _has_text(data.get("official_title")):  # shown as written everywhere; translations optional
+        needed -= {"title"}
     for lang in settings.languages:
         if lang == default:
             item.states[lang] = "source"

@@ -152,8 +152,9 @@ class ProjectCard:
 
     slug: str
     url: str
-    title: str
+    title: str  # the official title as registered, else the title in the page's language
     title_lang: str  # the language the title is written in
+    translation: str  # the official title in the page's language, shown under it; or ""
     acronym: str
     number: str
     fund: str
@@ -553,7 +554,7 @@ class LanguageViews:
     def project_card(self, project: Project) -> ProjectCard:
         """What the project index and the home page show of a project."""
         default = self.settings.default_language
-        title = project.translated(project.title, self.lang, default)
+        title = project.name(self.lang, default)
         fund_name = self.t(f"fund_{project.fund}")
         status = project.status(self.site.today)
         budget = project.budget
@@ -561,7 +562,8 @@ class LanguageViews:
             slug=project.slug,
             url=self.project_url(project.slug),
             title=title,
-            title_lang=self.lang if self.lang in project.title else default,
+            title_lang=project.name_language(self.lang, default),
+            translation=project.name_translation(self.lang),
             acronym=project.acronym or "",
             number=project.number or "",
             fund=project.fund,
@@ -699,7 +701,7 @@ class LanguageViews:
         untranslated = [
             name
             for name, values in (
-                ("title", project.title),
+                ("title", {} if project.official_title else project.title),
                 ("summary", project.summary),
                 ("objectives", project.objectives),
             )

@@ -105,9 +105,10 @@ class EditedSite:
     seeded: dict[str, bytes]
 
     def project_title(self, slug: str) -> str:
-        """The title the CMS lists a project under: its title in the default language."""
+        """The title the CMS lists a project under: its official title, else its title in the
+        default language."""
         data = yaml.safe_load(self.text_of(f"data/projects/{slug}.yml"))
-        return str(data["title"][self.t.lang])
+        return str(data.get("official_title") or data["title"][self.t.lang])
 
     def files_in_browser(self) -> dict[str, bytes]:
         return {

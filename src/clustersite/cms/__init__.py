@@ -144,6 +144,8 @@ def _sample_project(languages: tuple[str, ...]) -> dict[str, Any]:
     return {
         "number": "1.1/1",
         "acronym": "SAMPLE",
+        "official_title": "Sample",
+        "official_title_language": "en",
         "title": dict(per_language),
         "summary": dict(per_language),
         "beneficiary": "Sample",
@@ -362,12 +364,17 @@ def _event_fields(
 
 
 def _per_language(
-    form: _Form, name: str, widget: str, languages: tuple[str, ...], path: str = ""
+    form: _Form,
+    name: str,
+    widget: str,
+    languages: tuple[str, ...],
+    path: str = "",
+    label: str = "",
 ) -> dict[str, Any]:
     """One text per language, side by side, in a language-neutral project file."""
     dotted = f"{path}.{name}" if path else name
     fields = [form.field(lang, widget, dotted, label=lang.upper()) for lang in languages]
-    return form.field(name, "object", path, fields=fields, collapsed=False)
+    return form.field(name, "object", path, label, fields=fields, collapsed=False)
 
 
 def _project_fields(
@@ -409,7 +416,11 @@ def _project_fields(
     by_name = {
         "number": form.field("number", "string"),
         "acronym": form.field("acronym", "string"),
-        "title": _per_language(form, "title", "string", languages),
+        "official_title": form.field("official_title", "string"),
+        "official_title_language": form.field("official_title_language", "string"),
+        "title": _per_language(
+            form, "title", "string", languages, label=t("cms_field_project_title")
+        ),
         "summary": _per_language(form, "summary", "text", languages),
         "beneficiary": form.field("beneficiary", "string"),
         "programme": _per_language(form, "programme", "string", languages),
@@ -645,10 +656,7 @@ def _preview_stylesheets(site_dir: Path, extra_css: Iterable[str]) -> list[str]:
 def project_titles(site: Site) -> dict[str, str]:
     """Each project's slug and its title in the default language, as a post's form lists them."""
     default = site.settings.default_language
-    return {
-        slug: project.translated(project.title, default, default)
-        for slug, project in sorted(site.projects.items())
-    }
+    return {slug: project.name(default, default) for slug, project in sorted(site.projects.items())}
 
 
 def write_admin(
