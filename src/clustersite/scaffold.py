@@ -437,9 +437,9 @@ number:
 # Short name (optional), e.g. NEEGHW
 acronym:
 # The name the project was registered under, e.g. an EU project's official title
-# (optional): shown as written in every language, never translated. Its language as a
-# code (optional), e.g. en.
+# (optional): shown as written in every language, never translated.
 official_title:
+# The language the official title is written in, as a code (optional), e.g. en
 official_title_language:
 # The project's title in each language; the {default} title is required. Beside an
 # official_title these are its translations, each optional, shown under it.
