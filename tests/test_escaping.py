@@ -11,6 +11,13 @@ title, also in the navigation) holds ``<script>alert(1)</script> " ' & </title>`
 - Material's search shows index titles and texts as HTML (its result renderer appends them with
   ``innerHTML``), so the index must hold them HTML-escaped: ``html.unescape`` gives the text back.
 
+The same text is in the front-matter fields Material prints (``subtitle``, ``revision_date``,
+``description``) of a page of every kind: home, an other page, posts, a project's narrative,
+an event; Material prints them in the page and in the navigation of every page (404 too).
+
+An RSS ``<description>`` is read as HTML by feed readers: once parsed as XML it holds the
+summary escaped for HTML, and parsing that as HTML gives the exact text back.
+
 The Markdown *body* of a post is the editors' own and may hold HTML: it is not tested here.
 """
 
@@ -46,6 +53,8 @@ PROJECT = {
     "partners": [{"name": f"N {H}", "country": "ES"}],
 }
 PAGE_TITLE = f"Par {H}"
+# front-matter fields Material prints, on a page of every kind
+THEME_TEXTS = {"subtitle": f"Sub {H}", "revision_date": f"Rev {H}", "description": f"De {H}"}
 
 
 @pytest.fixture(scope="module")
@@ -82,8 +91,27 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> SiteFactory:
     )
     factory.write(
         "content/lv/about.md",
-        "---\n" + yaml.safe_dump({"title": PAGE_TITLE}, allow_unicode=True) + "---\n\nTeksts.\n",
+        "---\n"
+        + yaml.safe_dump({"title": PAGE_TITLE, **THEME_TEXTS}, allow_unicode=True)
+        + "---\n\nTeksts.\n",
     )
+    for path, meta in (
+        ("content/lv/index.md", {"title": "Sākums"}),
+        ("content/en/projects/neeghw.md", {"title": PROJECT["title"]["en"]}),
+        (
+            "content/it/events/2020/evento.md",
+            {"title": "Evento", "start": "2020-05-04", "location": "Riga"},
+        ),
+        ("content/en/news/2020/hostile.md", None),
+    ):
+        if meta is None:  # add the fields to the post written above
+            text = (factory.root / path).read_text(encoding="utf-8")
+            front = yaml.safe_load(text.split("---\n")[1])
+            meta = {**front, **THEME_TEXTS}
+            meta.pop("description")  # the post's description is what og:description shows
+        else:
+            meta = {**meta, **THEME_TEXTS}
+        factory.write(path, "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\nT.\n")
     factory.build(strict=True)
     return factory
 
@@ -143,7 +171,21 @@ def test_no_file_holds_raw_markup_or_double_escapes(site: SiteFactory) -> None:
         text = path.read_text(encoding="utf-8")
         assert "<script>alert" not in text, path
         assert H not in text, path
+        if path.name == "rss.xml":  # a description is HTML inside XML: escaped twice on purpose
+            text = re.sub(r"<description>.*?</description>", "", text, flags=re.S)
         assert "&amp;lt;" not in text and "&amp;amp;" not in text and "&amp;#" not in text, path
+
+
+def test_front_matter_material_prints_is_text(site: SiteFactory) -> None:
+    """subtitle in the navigation of every page (404 too), revision_date on the page itself."""
+    for relative in ("about/index.html", "index.html", "news/index.html", "404.html"):
+        page = Page(site.html(relative))
+        assert THEME_TEXTS["subtitle"] in page.text("small"), relative
+    about = Page(site.html("about/index.html"))
+    assert " ".join(THEME_TEXTS["revision_date"].split()) in about.text(".md-source-file")
+    assert about.meta.get("og:description") == THEME_TEXTS["description"]
+    for relative in ("en/projects/neeghw/index.html", "it/events/2020/evento/index.html"):
+        assert Page(site.html(relative)).meta["og:description"] == THEME_TEXTS["description"]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -205,7 +247,8 @@ def test_project_page_shows_every_fact_exactly(site: SiteFactory) -> None:
             PROJECT["number"],
             PROJECT["beneficiary"],
             PROJECT["programme"],
-            PROJECT["summary"][lang],
+            # the English page has a narrative, which takes the summary's place
+            PROJECT["summary"][lang] if lang != "en" else PROJECT["title"][lang],
             PROJECT["objectives"][lang][0],
             PROJECT["partners"][0]["name"],
             POST[lang],
@@ -255,13 +298,32 @@ def test_feeds_parse_to_the_exact_text(site: SiteFactory) -> None:
         items = {item.findtext("link"): item for item in rss.iter("item")}
         item = items[f"https://example.org/site/{prefix}news/2020/hostile/"]
         assert item.findtext("title") == POST[lang]
-        assert item.findtext("description") == SUMMARY[lang]
+        # a feed reader parses the description as HTML: it finds the text, and no element
+        description = HtmlText(item.findtext("description") or "")
+        assert description.tags == [] and description.text == SUMMARY[lang]
         feed = ET.parse(site.root / "site" / prefix / "news" / "atom.xml").getroot()
         titles = {
             e.findtext(f"{atom}title"): e.findtext(f"{atom}summary")
             for e in feed.iter(f"{atom}entry")
         }
         assert titles[POST[lang]] == SUMMARY[lang]
+
+
+class HtmlText(HTMLParser):
+    """What an HTML reader makes of a string: its elements and its text."""
+
+    def __init__(self, markup: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.text = ""
+        self.feed(markup)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text += data
 
 
 def test_projects_json_round_trips_exactly(site: SiteFactory) -> None:

@@ -99,10 +99,10 @@ def _explain(error: BaseException) -> str | None:
 
     if isinstance(error, MkDocsException):  # our PluginError, MkDocs' Abort and config errors
         return str(error).strip()
-    if isinstance(error, TemplateNotFound):  # e.g. `template: …` in a page's front matter
+    if isinstance(error, TemplateNotFound):  # a theme file's include (pages are checked)
         return (
-            f"a page or theme file names the template '{error.name}', which does not exist "
-            "— remove `template:` from the page's front matter, or add the template to overrides/"
+            f"a theme file names the template '{error.name}', which does not exist "
+            "— correct the name, or add the template to the site's theme folder (custom_dir)"
         )
     if isinstance(error, TemplateSyntaxError):  # a mistake in overrides/
         return (

@@ -34,6 +34,7 @@ from clustersite.posts import (
 )
 from clustersite.routes import reserved_slugs, url_of
 from clustersite.settings import DEFAULT_TIMEZONE
+from clustersite.theme_fields import ThemeFields, theme_fields
 from clustersite.yamlio import unreadable_problems
 
 __all__ = [
@@ -99,6 +100,7 @@ class Event(FiledByYear):
     cancelled_note: str | None = None
     draft: bool = False
     description: str | None = None
+    theme: ThemeFields = field(default_factory=ThemeFields)  # status, icon… (theme_fields.py)
 
     @property
     def ics_url(self) -> str:
@@ -376,5 +378,6 @@ def parse_event(
         cancelled_note=note,
         draft=draft,
         description=check.text(meta.get("description"), "description", as_written=False),
+        theme=theme_fields(doc),
     )
     return event, check.problems

@@ -2,12 +2,16 @@
 
 A language's feeds hold the posts written in that language (newest first), with absolute
 links from ``site_url``. XML is built with ElementTree, so every editor's text is escaped.
+An RSS ``<description>`` is read by feed readers as HTML (RSS 2.0 has no plain-text form), so
+a summary is escaped for HTML before it is escaped for XML: readers show the editor's text,
+never markup. Atom says what its texts are (a ``summary`` without a type is plain text).
 Dates come from the posts, never from the clock, so two builds of one input are identical.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from email.utils import format_datetime
 from pathlib import Path
@@ -79,7 +83,7 @@ def _rss(
     channel = _sub(rss, "channel")
     _sub(channel, "title", title)
     _sub(channel, "link", news_url)
-    _sub(channel, "description", description)
+    _sub(channel, "description", html.escape(description, quote=False))
     _sub(channel, "language", views.lang)
     _sub(channel, "lastBuildDate", format_datetime(updated))
     _sub(
@@ -96,7 +100,7 @@ def _rss(
         _sub(item, "link", link)
         _sub(item, "guid", link, isPermaLink="true")
         _sub(item, "pubDate", format_datetime(_midnight(entry.date)))
-        _sub(item, "description", entry.summary)
+        _sub(item, "description", html.escape(entry.summary, quote=False))
         _sub(item, f"{{{DC_NS}}}creator", author)
     return rss
 

@@ -22,13 +22,15 @@ from pathlib import Path
 from typing import TypeVar
 
 from clustersite.cache import PostCache
+from clustersite.checker import Checker
 from clustersite.errors import Problem, relative_path
 from clustersite.events import Event, Happening, parse_event
 from clustersite.media import PostMedia, resolve_media
 from clustersite.posts import Post, Story, parse_post
 from clustersite.projects import Project, load_projects, review_warnings
-from clustersite.routes import generated_sources, route
+from clustersite.routes import classify, generated_sources, route
 from clustersite.settings import SiteSettings, build_time
+from clustersite.theme_fields import ThemeChoices, check_theme_fields, theme_fields
 from clustersite.yamlio import parse_yaml, read_text, split_front_matter, unreadable_problems
 
 __all__ = ["Site", "load_site"]
@@ -164,8 +166,9 @@ def _unused_content(settings: SiteSettings) -> list[Problem]:
     return problems
 
 
-def _check_page(path: Path, shown: str) -> list[Problem]:
-    """A page that is not a post: only its front matter must be readable."""
+def _check_page(path: Path, shown: str, norm: str, theme: ThemeChoices) -> list[Problem]:
+    """A page that is not a post or an event (home, about, a project's narrative): its front
+    matter must be readable, and what the theme reads of it must exist."""
     text, problem = read_text(path, shown)
     if problem:
         return [problem]
@@ -176,9 +179,22 @@ def _check_page(path: Path, shown: str) -> list[Problem]:
     doc, problem = parse_yaml(front, shown, first_line=first_line)
     if problem:
         return [problem]
-    if doc is not None and doc.data is not None and not isinstance(doc.data, dict):
+    assert doc is not None
+    if doc.data is None:
+        return []
+    if not isinstance(doc.data, dict):
         return [Problem.of(shown, "front matter", "page.front_matter_not_fields", line=first_line)]
-    return unreadable_problems(doc, shown) if doc is not None else []
+    check = Checker(shown, doc)
+    check.extend(unreadable_problems(doc, shown))
+    check.text(doc.data.get("description"), "description", as_written=False)
+    check.extend(check_theme_fields(shown, theme_fields(doc), theme, _layout_fixed(norm)))
+    return check.problems
+
+
+def _layout_fixed(norm: str) -> bool:
+    """True for a page whose address gives it its template (home, a project's page)."""
+    found = classify(norm)
+    return found is not None and found[0].template is not None
 
 
 Entry = TypeVar("Entry", Post, Event)
@@ -243,11 +259,12 @@ def load_site(settings: SiteSettings, cache: PostCache | None = None) -> Site:
                 problems.extend(found)
                 if event is None:
                     continue
+                problems.extend(check_theme_fields(shown, event.theme, settings.theme, True))
                 if _slug_is_new(seen_events, lang, event.slug, shown, problems):
                     events.append(event)
                 continue
             if relative[0] != POSTS:
-                problems.extend(_check_page(path, shown))
+                problems.extend(_check_page(path, shown, norm, settings.theme))
                 if (
                     relative[0] == PROJECTS
                     and len(relative) == 2
@@ -274,6 +291,7 @@ def load_site(settings: SiteSettings, cache: PostCache | None = None) -> Site:
             problems.extend(found)
             if post is None:
                 continue
+            problems.extend(check_theme_fields(shown, post.theme, settings.theme, True))
             if not _slug_is_new(seen_slugs, lang, post.slug, shown, problems):
                 continue
             # looked up on every load: a photo can go missing while the post stays the same

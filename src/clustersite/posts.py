@@ -20,6 +20,7 @@ from clustersite.media import MEDIA_FIELDS, MediaRefs, read_media_fields
 from clustersite.messages import placeholder_paragraphs
 from clustersite.routes import SLUG, reserved_slugs, source_of, url_of
 from clustersite.slugs import slugify
+from clustersite.theme_fields import THEME_FIELDS, ThemeFields, theme_fields
 from clustersite.yamlio import (
     YamlDocument,
     parse_yaml,
@@ -32,17 +33,9 @@ __all__ = ["KINDS", "Post", "Story", "parse_post", "plain_summary"]
 
 KINDS = ("news", "quarterly")
 POST_FIELDS = {"title", "date", "author", "projects", "kind", "summary", "draft", *MEDIA_FIELDS}
-# Fields that are not ours but are legitimate in any MkDocs page, or written by `translate`.
-PAGE_FIELDS = {
-    "description",
-    "hide",
-    "search",
-    "template",
-    "translated_from",
-    "translated",
-    "source_hash",
-    "status",
-}
+# Fields that are not ours but are legitimate in any MkDocs page (those the theme reads are
+# checked by theme_fields.py), or written by `translate`.
+PAGE_FIELDS = {"description", *THEME_FIELDS, "translated_from", "translated", "source_hash"}
 FEED_SUMMARY_LIMIT = 400  # characters; longer summaries are cut by feed readers and search results
 
 
@@ -84,6 +77,7 @@ class Post(FiledByYear):
     draft: bool = False
     description: str | None = None
     media: MediaRefs = field(default_factory=MediaRefs)  # photos and documents, as written
+    theme: ThemeFields = field(default_factory=ThemeFields)  # status, icon… (theme_fields.py)
 
     @property
     def quarter(self) -> int:
@@ -308,6 +302,7 @@ def parse_post(
         draft=draft,
         description=check.text(meta.get("description"), "description", as_written=False),
         media=media,
+        theme=theme_fields(doc),
     )
     return post, check.problems
 

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from clustersite.errors import ContentError, Problem
+from clustersite.theme_fields import ThemeChoices
 
 __all__ = [
     "LOCAL_PREVIEW",
@@ -90,6 +91,7 @@ class SiteSettings:
     theme_dir: Path | None = None  # the site's own theme folder (custom_dir), e.g. overrides/
     # the locale variant a site chose per language (en: en_GB): dates, numbers, og:locale
     locales: dict[str, str] = field(default_factory=dict)
+    theme: ThemeChoices = field(default_factory=ThemeChoices)  # what status, icon… may name
 
     @property
     def default_language(self) -> str:
@@ -115,13 +117,17 @@ class SiteSettings:
         timezone: str = DEFAULT_TIMEZONE,
         theme_dir: str | Path | None = None,
         locales: dict[str, str] | None = None,
+        statuses: Any = None,
+        theme_dirs: tuple[Path, ...] = (),
     ) -> SiteSettings:
-        """From the `languages` list of mkdocs-static-i18n (dicts or its config objects)."""
+        """From the `languages` list of mkdocs-static-i18n (dicts or its config objects);
+        ``statuses`` is ``extra.status`` of mkdocs.yml, ``theme_dirs`` the theme's folders."""
         entries = [dict(item) if not isinstance(item, dict) else item for item in i18n_languages]
         entries = [e for e in entries if e.get("build", True) and e.get("locale") != "null"]
         entries.sort(key=lambda e: not e.get("default", False))
         languages = tuple(str(e["locale"]) for e in entries)
         names = {str(e["locale"]): str(e.get("name") or e["locale"]) for e in entries}
+        custom_dir = (root / theme_dir).resolve() if theme_dir else None
         return cls(
             root=root,
             docs_dir=(root / docs_dir).resolve(),
@@ -131,8 +137,9 @@ class SiteSettings:
             news_per_page=news_per_page,
             site_url=site_url,
             timezone=timezone,
-            theme_dir=(root / theme_dir).resolve() if theme_dir else None,
+            theme_dir=custom_dir,
             locales=checked_locales(locales or {}, languages),
+            theme=ThemeChoices.of_site(statuses, custom_dir, theme_dirs),
         )
 
     @classmethod
@@ -197,6 +204,9 @@ class SiteSettings:
                 problems.append(Problem.of(shown, option, "config.not_folder", value=value))
         if problems:
             raise ContentError(problems)
+        theme = config.get("theme")
+        theme = theme if isinstance(theme, dict) else {"name": theme}
+        extra = config.get("extra")
         return cls.from_i18n(
             root,
             folders["docs_dir"],
@@ -205,9 +215,21 @@ class SiteSettings:
             news_per_page,
             str(config.get("site_url") or ""),
             str(ours.get("timezone", DEFAULT_TIMEZONE)),
-            theme.get("custom_dir") if isinstance(theme := config.get("theme"), dict) else None,
+            theme.get("custom_dir"),
             ours.get("locales") or {},
+            extra.get("status") if isinstance(extra, dict) else None,
+            _theme_dirs(theme.get("name")),
         )
+
+
+def _theme_dirs(name: Any) -> tuple[Path, ...]:
+    """The folders of the theme mkdocs.yml names (none if it is not installed)."""
+    from mkdocs.utils import get_theme_dir
+
+    try:
+        return (Path(get_theme_dir(str(name))),)
+    except KeyError:
+        return ()
 
 
 def checked_locales(locales: Any, languages: tuple[str, ...]) -> dict[str, str]:

@@ -147,6 +147,8 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
                 self.config.timezone,
                 config.theme.custom_dir,
                 self.config.locales,
+                config.extra.get("status"),
+                tuple(Path(folder) for folder in config.theme.dirs),
             )
         except ContentError as error:  # a wrong option in mkdocs.yml
             raise BrokenContent(str(error), error.problems, None) from None
@@ -252,7 +254,7 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        theme.escape_title(page)
+        theme.escape_front_matter(page)
         return size_and_defer_images(html, page.url, self.media)
 
     def on_page_context(
@@ -265,7 +267,7 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
             written_in=i18n_adapter.file_locale(page.file, self.lang),
             url=page.url,
             title=theme.title_text(page),
-            meta=page.meta,
+            meta=theme.front_matter_text(page.meta),
         )
         theme.context_dict(context)["cs"] = builder.build(
             source, self.generated.get(page.file.src_uri)

@@ -2,8 +2,8 @@
 
 - :func:`install` puts clustersite's theme folder just below the site's ``custom_dir``, so a
   site can still override any of our templates, and adds our stylesheets;
-- :func:`escape_title` and :func:`autoescape_ours`: an editor's title is text, and our
-  templates are autoescaped while Material's keep their own setting;
+- :func:`escape_front_matter` and :func:`autoescape_ours`: an editor's title and front
+  matter are text, and our templates are autoescaped while Material's keep their own setting;
 - :func:`install_filters`: the Babel formatting functions as ``cs_*`` filters in the
   language of the build.
 
@@ -30,7 +30,8 @@ __all__ = [
     "THEME_DIR",
     "autoescape_ours",
     "context_dict",
-    "escape_title",
+    "escape_front_matter",
+    "front_matter_text",
     "install",
     "install_filters",
     "one_not_found_page",
@@ -74,25 +75,48 @@ def context_dict(context: TemplateContext) -> dict[str, Any]:
     return cast("dict[str, Any]", context)
 
 
-def escape_title(page: Page) -> None:
-    """An editor's title is text: escape it once, here, as Markup.
+def escape_front_matter(page: Page) -> None:
+    """What an editor wrote in front matter is text: escape it once, here, as Markup.
 
-    Material prints ``page.title`` and ``page.meta.title`` unescaped (header, navigation,
-    footer) and its search shows index titles as HTML; autoescaped templates leave Markup as it
-    is, so every template prints the title safely and none escapes it twice. All pages are
-    rendered before the first template, so the navigation sees every page's escaped title.
+    Material prints ``page.title`` and front-matter values (``subtitle``, ``status``,
+    ``revision_date``, ``page.meta.title`` …) unescaped, in the page and in the navigation of
+    every page, and its search shows index titles as HTML. Every text in the front matter
+    (nested ones too) becomes Markup; autoescaped templates leave Markup as it is, so every
+    template prints it safely and none escapes it twice. Markup compares equal to the text it
+    escapes wherever that holds no markup, so names (``template``, ``hide``) still match. All
+    pages are rendered before the first template, so the navigation sees every page escaped.
+    Python code reads the editor's text back with :func:`front_matter_text`.
     """
     title = page.title
-    if title is None or isinstance(title, Markup):
-        return
-    safe = escape(str(title))
-    page.title = safe  # MkDocs' weak_property: an instance value wins
-    if "title" in page.meta:
-        page.meta["title"] = safe
+    if title is not None and not isinstance(title, Markup):
+        page.title = escape(str(title))  # MkDocs' weak_property: an instance value wins
+    for key, value in page.meta.items():
+        page.meta[key] = _escaped(value)
+
+
+def _escaped(value: Any) -> Any:
+    if isinstance(value, str):
+        return value if isinstance(value, Markup) else escape(value)
+    if isinstance(value, list | tuple):
+        return [_escaped(item) for item in value]
+    if isinstance(value, dict):
+        return {_escaped(key): _escaped(item) for key, item in value.items()}
+    return value  # numbers, dates, yes/no: printed as they are, nothing to escape
+
+
+def front_matter_text(value: Any) -> Any:
+    """A front-matter value as the editor wrote it (:func:`escape_front_matter` undone)."""
+    if isinstance(value, Markup):
+        return value.unescape()
+    if isinstance(value, list):
+        return [front_matter_text(item) for item in value]
+    if isinstance(value, dict):
+        return {front_matter_text(key): front_matter_text(item) for key, item in value.items()}
+    return value
 
 
 def title_text(page: Page) -> str:
-    """A page's title as plain text (:func:`escape_title` has made it Markup)."""
+    """A page's title as plain text (:func:`escape_front_matter` has made it Markup)."""
     title = page.title
     return str(title.unescape() if isinstance(title, Markup) else title or "")
 
