@@ -10,6 +10,7 @@ import html
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -20,6 +21,8 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+import pytest
 
 from support import SiteFactory
 
@@ -71,8 +74,8 @@ class Server:
 
 
 @contextmanager
-def serving(root: Path, env: dict[str, str]) -> Iterator[Server]:
-    port = free_port()
+def serving(root: Path, env: dict[str, str], port: int | None = None) -> Iterator[Server]:
+    port = port or free_port()
     log = root.parent / f"serve-{port}.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
@@ -156,3 +159,84 @@ def test_project_edits_reach_the_preview_and_a_broken_edit_is_shown_until_fixed(
         assert int(newer) > int(epoch[1])
         fixed = server.wait_for(page, lambda t: "Jaunā Eiropas elektronika" in t, "the site")
         assert not any(message in fixed for message in messages)
+
+
+LIVE_RELOAD = re.compile(rb"<script>\s*var livereload = .*?</script>", re.S)
+
+
+def served_pages(server: Server) -> dict[str, bytes]:
+    """Every page the sitemap lists, and the feeds, as served (the live-reload script, which
+    carries the server's clock, taken out)."""
+    sitemap = server.get("sitemap.xml")
+    paths = [url.split("/site/", 1)[1] for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
+    paths += [
+        f"{root}news/{feed}" for root in ("", "en/", "it/") for feed in ("rss.xml", "atom.xml")
+    ]
+    assert len(paths) > 20
+    pages = {}
+    for path in paths:
+        with urllib.request.urlopen(server.base + path, timeout=REQUEST_SECONDS) as response:
+            pages[path] = LIVE_RELOAD.sub(b"", response.read())
+    return pages
+
+
+def test_after_edits_under_a_running_preview_every_page_is_as_a_cold_build_makes_it(
+    make_site: Callable[..., SiteFactory],
+) -> None:
+    """A post, a project and a template edited while serving; then every page is compared,
+    byte for byte, with what a fresh server on the same files (render cache emptied) serves."""
+    site = make_site()
+    config = site.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "  name: material\n", "  name: material\n  custom_dir: overrides\n"
+        ),
+        "utf-8",
+    )
+    template = site.write("overrides/main.html", '{% extends "clustersite/base.html" %}\n')
+    for number in range(1, 5):
+        for lang in ("lv", "en"):
+            site.post(
+                lang,
+                2020,
+                f"zina-{number}",
+                f"Ziņa {number} {lang}",
+                f"2020-0{number}-10",
+                projects="[neeghw]",
+            )
+    post = site.root / "content/lv/news/2020/zina-2.md"
+    project = site.root / "data/projects/neeghw.yml"
+    env = {"SOURCE_DATE_EPOCH": "1735689600"}
+    with serving(site.root, env) as server:
+        post.write_text(
+            post.read_text("utf-8").replace("Ziņa 2 lv", "Labota ziņa") + "\nJauns teikums.\n",
+            "utf-8",
+        )
+        server.wait_for("news/2020/zina-2/", lambda t: "Jauns teikums" in t, "the edited post")
+        project.write_text(
+            project.read_text("utf-8").replace("Jaunā Eiropas elektronika", "Labots projekts"),
+            "utf-8",
+        )
+        server.wait_for("projects/neeghw/", lambda t: "Labots projekts" in t, "the project")
+        template.write_text(
+            '{% extends "clustersite/base.html" %}\n'
+            '{% block extrahead %}{{ super() }}<meta name="edited" content="yes">{% endblock %}\n',
+            "utf-8",
+        )
+        server.wait_for("en/", lambda t: 'name="edited"' in t, "the edited template")
+        for lang in ("lv", "en"):  # a post deleted: its page is no longer served
+            (site.root / f"content/{lang}/news/2020/zina-4.md").unlink()
+        server.wait_for("news/", lambda t: "<html" in t and "Ziņa 4" not in t, "no deleted post")
+        with pytest.raises(urllib.error.HTTPError) as gone:
+            server.get("news/2020/zina-4/")
+        gone.value.close()
+        assert gone.value.code == 404
+        port = int(server.base.split(":")[2].split("/")[0])
+        edited = served_pages(server)
+    assert "Labota ziņa".encode() in edited["news/"] and b"Labots projekts" in edited["projects/"]
+    shutil.rmtree(site.root / ".cache")
+    with serving(site.root, env, port) as server:  # the same address: the same absolute links
+        cold = served_pages(server)
+    assert sorted(edited) == sorted(cold)
+    differing = [path for path in cold if edited[path] != cold[path]]
+    assert not differing, f"pages that differ from a cold build: {differing}"

@@ -153,6 +153,12 @@ def _file_digest(path: Path) -> str:
     return hasher.hexdigest()
 
 
+@functools.cache
+def _font_digest() -> str:
+    """The card font is part of the package: hashed once per process, not once per card."""
+    return _file_digest(FONT)
+
+
 def _pipeline_digest(*parts: object) -> str:
     text = json.dumps([PIPELINE, *parts], sort_keys=True, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -308,7 +314,7 @@ class ImageCache:
 
         ``colours`` are background, text and accent, as ``#rrggbb``.
         """
-        key = _pipeline_digest("card", title, line, site_name, colours, _file_digest(FONT))
+        key = _pipeline_digest("card", title, line, site_name, colours, _font_digest())
         entry = self.folder / key[:2] / key
         name = f"card-{key[:16]}.png"
         if not (entry / name).is_file():

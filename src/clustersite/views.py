@@ -355,6 +355,7 @@ class LanguageViews:
             for slug, entries in self.by_project.items()
             for index, entry in enumerate(entries)
         }
+        self._cards: dict[str, ProjectCard] = {}  # project slug -> its card (project_card)
         self.quarter_position = {  # every entry is in exactly one quarter
             entry.key: index
             for entries in self.by_quarter.values()
@@ -552,7 +553,13 @@ class LanguageViews:
         )
 
     def project_card(self, project: Project) -> ProjectCard:
-        """What the project index and the home page show of a project."""
+        """What the project index, the home page and every post of a project show of it: made
+        once per language build (a post page shows the cards of its projects)."""
+        if project.slug not in self._cards:
+            self._cards[project.slug] = self._project_card(project)
+        return self._cards[project.slug]
+
+    def _project_card(self, project: Project) -> ProjectCard:
         default = self.settings.default_language
         title = project.name(self.lang, default)
         fund_name = self.t(f"fund_{project.fund}")

@@ -1,8 +1,8 @@
 """Language workers: the languages other than the default built in forked processes.
 
-static-i18n builds the languages one after another. On ``mkdocs build`` with more than one
-core, the default language's build forks one process per other language once the site folder
-has been cleaned (:meth:`LanguageWorkers.start`); each child runs exactly the nested build
+static-i18n builds the languages one after another. With more than one core (``mkdocs build``
+and every build of ``mkdocs serve``), the default language's build forks one process per other
+language once the site folder is ready (:meth:`LanguageWorkers.start`); each child runs exactly the nested build
 static-i18n would run for its language, from the same loaded config and model, then exits.
 The parent hides those languages from static-i18n's loop (:meth:`hand_over`), builds the
 default language, and waits for the children (:meth:`wait`) before writing the files that

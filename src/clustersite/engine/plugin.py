@@ -34,7 +34,7 @@ from clustersite.engine.preview import BrokenContent
 from clustersite.engine.render_cache import PageRenderCache
 from clustersite.errors import ContentError, build_failure
 from clustersite.images import ImageCache, promote_first_image, size_and_defer_images
-from clustersite.media import MediaLibrary
+from clustersite.media import MEDIA_FOLDER, MediaLibrary
 from clustersite.messages import editor_language
 from clustersite.model import Site, load_site
 from clustersite.pagecontext import PageContextBuilder, PageSource, not_found_languages
@@ -48,7 +48,7 @@ __all__ = ["ClusterSiteConfig", "ClusterSitePlugin"]
 log = get_plugin_logger(__name__)
 
 
-# One post cache per cache file: `mkdocs serve` makes a new plugin object for every rebuild.
+# One post cache per cache file, for every plugin object of this process (one per `mkdocs build`).
 _POST_CACHES: dict[Path | None, PostCache] = {}
 
 
@@ -62,7 +62,7 @@ class ClusterSiteConfig(Config):
     feed_items = c.Type(int, default=20)
     """Newest posts in each language's RSS and Atom feed."""
     parallel = c.Type(bool, default=True)
-    """Build the languages in parallel processes (``mkdocs build`` only, where cores allow)."""
+    """Build the languages in parallel processes (where there is more than one core)."""
     cache = c.Type(bool, default=True)
     """Reuse rendered pages whose every input is unchanged (see clustersite/cache/render.py)."""
     timezone = c.Type(str, default="Europe/Riga")
@@ -95,9 +95,13 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         self.render_cache = PageRenderCache()
         self.media: dict[str, str] = {}  # image URL -> file, this language build
         self.library: MediaLibrary | None = None  # photos and cards, this language build
+        self.writes: preview.ChangedFilesOnly | None = None  # serving: unchanged files kept
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Once per `mkdocs build` or `serve` (this object then lives through every rebuild)."""
         self.serving = command == "serve"
+        if self.serving:
+            self.writes = preview.ChangedFilesOnly()
 
     @event_priority(-110)  # after static-i18n has set the language of this build
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -167,9 +171,10 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
 
     @event_priority(100)  # first, once the site folder has been cleaned
     def _start_language_workers(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.writes is not None and not i18n_adapter.is_nested_build(config):
+            self.writes.begin(Path(config.site_dir))
         if (
-            not self.serving
-            and self.config.parallel
+            self.config.parallel
             and not i18n_adapter.is_nested_build(config)
             and LanguageWorkers.possible()
             and self.site is not None
@@ -303,6 +308,9 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
     def _publish_media(self, config: MkDocsConfig) -> None:
         if self.library is not None:
             self.library.publish(Path(config.site_dir))
+            if self.writes is not None:  # the unchanged ones were left as they are
+                folder = Path(config.site_dir) / MEDIA_FOLDER
+                self.writes.kept(folder / name for name in self.library.used)
 
     @event_priority(-50)  # after Material's search plugin has indexed this language
     def _write_search_index(self, config: MkDocsConfig) -> None:
@@ -348,6 +356,8 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
             )
             extra_css = [str(sheet) for sheet in config.extra_css]
             cms.write_admin(self.site, site_dir, options, config.site_name, extra_css)
+        if self.writes is not None:
+            self.writes.finish(site_dir)
 
     on_post_build = CombinedEvent(
         _write_feeds,

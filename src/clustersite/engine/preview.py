@@ -8,28 +8,36 @@ terminal. :class:`Preview` wraps the server's builder instead: a failed build wr
 with the problems (file, field, problem, fix, in the editor's language, as ``clustersite
 check`` words them), every page request is answered with that page, and because the server
 then counts the build as done, the browser's live reload shows the problems at once and the
-site again as soon as a build succeeds. See docs/architecture.md, "The preview".
+site again as soon as a build succeeds.
+
+:class:`ChangedFilesOnly` keeps the served folder between rebuilds: it is not emptied first, a
+file is written only when its bytes changed (an unchanged one is only touched), and once the
+build is done every file that no step of this build wrote or touched is removed, so a page
+that no longer exists is not served either. See docs/architecture.md, "The preview".
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterable
 from html import escape
 from pathlib import Path
 from typing import Any
 
+from mkdocs import utils
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
 
 from clustersite.errors import Problem, html_report
 from clustersite.messages import editor_language, say
 
-__all__ = ["BrokenContent", "Preview", "watch"]
+__all__ = ["BrokenContent", "ChangedFilesOnly", "Preview", "watch"]
 
 log = logging.getLogger("mkdocs.plugins.clustersite")
 
 ERROR_PAGE = ".clustersite-preview-error.html"  # in the served folder; no page has this name
+BUILD_MARK = ".clustersite-build-started"  # its time is when the current build began
 
 
 class BrokenContent(PluginError):
@@ -46,6 +54,77 @@ def watch(server: LiveReloadServer, folders: Iterable[Path]) -> None:
     for folder in folders:
         if folder.is_dir():
             server.watch(str(folder))
+
+
+class ChangedFilesOnly:
+    """MkDocs' writers, while serving: write what changed, touch what did not.
+
+    A touch is what tells a file of this build from a left-over one; it works the same in the
+    language workers (forked processes), which inherit these writers.
+    """
+
+    def __init__(self) -> None:
+        self.write_file, self.copy_file = utils.write_file, utils.copy_file
+        utils.clean_directory = lambda directory: None  # the stale files go in finish()
+        utils.write_file = self._write_file
+        utils.copy_file = self._copy_file
+
+    def _write_file(self, content: bytes, output_path: str) -> None:
+        if _holds(output_path, content):
+            os.utime(output_path)
+        else:
+            self.write_file(content, output_path)
+
+    def _copy_file(self, source_path: str, output_path: str) -> None:
+        """Compared by bytes, not times: a source saved with an old time is copied too."""
+        try:
+            unchanged = os.path.getsize(source_path) == os.path.getsize(output_path) and _holds(
+                output_path, Path(source_path).read_bytes()
+            )
+        except OSError:
+            unchanged = False
+        if unchanged:
+            os.utime(output_path)
+        else:
+            self.copy_file(source_path, output_path)
+
+    @staticmethod
+    def kept(paths: Iterable[Path]) -> None:
+        """Files a step left as they were because they are unchanged: part of this build."""
+        for path in paths:
+            if path.is_file():
+                os.utime(path)
+
+    @staticmethod
+    def begin(site_dir: Path) -> None:
+        site_dir.mkdir(parents=True, exist_ok=True)
+        (site_dir / BUILD_MARK).touch()
+
+    @staticmethod
+    def finish(site_dir: Path) -> None:
+        """Remove every file older than this build's start (no step wrote or touched it)."""
+        mark = site_dir / BUILD_MARK
+        if not mark.is_file():
+            return
+        started = mark.stat().st_mtime
+        for folder, _folders, names in os.walk(site_dir, topdown=False):
+            for name in names:
+                path = Path(folder, name)
+                if path != mark and path.stat().st_mtime < started:
+                    path.unlink()
+            if folder != str(site_dir) and not os.listdir(folder):
+                os.rmdir(folder)
+
+
+def _holds(path: str, content: bytes) -> bool:
+    """Whether the file at ``path`` has exactly these bytes (False if there is none)."""
+    try:
+        if os.path.getsize(path) != len(content):
+            return False
+        with open(path, "rb") as stream:
+            return stream.read() == content
+    except OSError:
+        return False
 
 
 class Preview:
