@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -169,3 +170,15 @@ def test_no_english_material_strings_on_latvian_or_italian_pages(site: Path, lan
         html = path.read_text(encoding="utf-8")
         for english in ("Made with", "Tabs", "Inizializza"):
             assert english not in html, (str(path.relative_to(site)), english)
+
+
+def test_italian_pages_write_one_apostrophe(site: Path) -> None:
+    # Babel's names (time zones, countries, languages) come with CLDR's ’; the site writes '
+    shown = {
+        str(path.relative_to(site)): html.unescape(text_of(path.read_text(encoding="utf-8")))
+        for path in pages(site, "it")
+    }
+    assert (
+        "Ora standard dell'Europa orientale" in shown["it/events/2027/biedru-kopsapulce/index.html"]
+    )
+    assert [page for page, text in shown.items() if "\u2019" in text] == []

@@ -69,7 +69,7 @@ def test_events_lists_the_upcoming_event_and_links_the_past(
     [
         ("", "2027. gada 18. martā plkst. 14.00–17.00"),
         ("en/", "18 March 2027, 14:00–17:00"),
-        ("it/", "18 marzo 2027, 14:00–17:00"),
+        ("it/", "18 marzo 2027, ore 14:00–17:00"),
     ],
 )
 def test_each_event_page_shows_its_time_in_the_page_language(

@@ -209,7 +209,7 @@ def test_event_page_in_each_language_shows_time_in_its_language(built: Path) -> 
     path = f"events/{start.year}/gaidams/index.html"
     expected = {
         "": f"{start.year}. gada {start.day}. {months_lv[start.month - 1]} plkst. 10.00–13.00",
-        "it/": f"{start.day} {months_it[start.month - 1]} {start.year}, 10:00–13:00",
+        "it/": f"{start.day} {months_it[start.month - 1]} {start.year}, ore 10:00–13:00",
         "en/": f"{start.day} {months_en[start.month - 1]} {start.year}, 10:00–13:00",
     }
     for root, phrase in expected.items():

@@ -277,7 +277,7 @@ def test_an_event_across_the_change_to_summer_time_is_an_hour_shorter() -> None:
             dt.time(13),
             {
                 "lv": "2026. gada 14. janvārī plkst. 10.00–13.00",
-                "it": "14 gennaio 2026, 10:00–13:00",
+                "it": "14 gennaio 2026, ore 10:00–13:00",
                 "en": "14 January 2026, 10:00–13:00",
             },
         ),
@@ -288,7 +288,7 @@ def test_an_event_across_the_change_to_summer_time_is_an_hour_shorter() -> None:
             None,
             {
                 "lv": "2026. gada 5. martā plkst. 9.30",
-                "it": "5 marzo 2026, 09:30",
+                "it": "5 marzo 2026, ore 09:30",
                 "en": "5 March 2026, 09:30",
             },
         ),
@@ -299,7 +299,7 @@ def test_an_event_across_the_change_to_summer_time_is_an_hour_shorter() -> None:
             dt.time(1, 15),
             {
                 "lv": "2026. gada 31. decembrī plkst. 22.00 – 2027. gada 1. janvārī plkst. 1.15",
-                "it": "31 dicembre 2026, 22:00 – 1º gennaio 2027, 01:15",  # the first: 1º
+                "it": "31 dicembre 2026, ore 22:00 – 1º gennaio 2027, ore 01:15",  # the first: 1º
                 "en": "31 December 2026, 22:00 – 1 January 2027, 01:15",
             },
         ),

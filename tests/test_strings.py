@@ -52,3 +52,41 @@ def test_counted_phrases_have_exactly_the_languages_plural_categories(lang: str)
 def test_latvian_and_italian_keep_their_diacritics() -> None:
     assert re.search(r"[āčēģīķļņšūž]", " ".join(map(str, load_strings("lv").values())))
     assert re.search(r"[àèéìòù]", " ".join(map(str, load_strings("it").values())))
+
+
+# Italian writes its elisions (l'evento, dell'Unione) with the straight apostrophe, as editors
+# type it in their files, in every string the site or the terminal shows: one style site-wide.
+ITALIAN_SOURCES = [
+    "src/clustersite/locales/it.yml",
+    "src/clustersite/locales/messages/it.yml",
+    "src/clustersite/theme/partials/languages/it.html",
+    "src/clustersite/rules/*.yml",
+    "src/clustersite/scaffold.py",
+    "src/clustersite/formatting.py",
+    "content/it/**/*.md",
+    "data/projects/*.yml",
+    "examples/*/content/it/**/*.md",
+    "examples/*/data/projects/*.yml",
+]
+
+
+TYPOGRAPHIC_APOSTROPHE = re.compile(r"\w[’‘]\w")
+
+
+def test_italian_apostrophes_are_one_style() -> None:
+    from support import REPO
+
+    files = sorted({path for pattern in ITALIAN_SOURCES for path in REPO.glob(pattern)})
+    assert len(files) > 10  # the patterns still find the files
+    curly = [
+        f"{path.relative_to(REPO)}:{number}: {line.strip()}"
+        for path in files
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if TYPOGRAPHIC_APOSTROPHE.search(line)
+    ]
+    assert curly == []
+
+
+def test_the_apostrophe_check_finds_a_typographic_one() -> None:
+    assert TYPOGRAPHIC_APOSTROPHE.search("Lingua dell’evento")
+    assert not TYPOGRAPHIC_APOSTROPHE.search("Lingua dell'evento «così» ‘x’")

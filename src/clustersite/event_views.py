@@ -15,10 +15,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from babel.dates import get_timezone_name
-
 from clustersite.events import Event, Happening
-from clustersite.formatting import format_clock, format_date, format_event_time, language_name
+from clustersite.formatting import (
+    format_clock,
+    format_date,
+    format_event_time,
+    language_name,
+    time_zone_name,
+)
 from clustersite.model import Site
 from clustersite.routes import source_of, url_of
 from clustersite.strings import Translator
@@ -250,7 +254,7 @@ class EventViews:
         page builder, so a project looks the same wherever it is listed."""
         happening = Happening(event.key, {event.lang: event})
         card = self.card(happening)
-        zone = get_timezone_name(event.starts_at, "long", locale=self.locale)
+        zone = time_zone_name(event.starts_at, self.locale)
         registration = None
         if event.registration_url:
             is_open = event.registration_open(self.site.now)

@@ -20,13 +20,14 @@ from typing import Any
 
 from babel import Locale
 from babel.dates import format_date as babel_format_date
-from babel.dates import format_interval
+from babel.dates import format_interval, get_timezone_name
 from babel.dates import format_time as babel_format_time
 from babel.numbers import format_currency, format_decimal, format_percent
 
 __all__ = [
     "FILTERS",
     "country_name",
+    "country_names",
     "date_forms",
     "format_clock",
     "format_date",
@@ -36,6 +37,8 @@ __all__ = [
     "format_percent_share",
     "format_period",
     "language_name",
+    "site_apostrophes",
+    "time_zone_name",
 ]
 
 Number = Decimal | float | int
@@ -180,7 +183,7 @@ def format_event_time(
 
     >>> day, ten, one = dt.date(2026, 1, 14), dt.time(10), dt.time(13)
     >>> [format_event_time(day, l, start_time=ten, end_time=one) for l in ("lv", "it", "en")]
-    ['2026. gada 14. janvārī plkst. 10.00–13.00', '14 gennaio 2026, 10:00–13:00', '14 January 2026, 10:00–13:00']
+    ['2026. gada 14. janvārī plkst. 10.00–13.00', '14 gennaio 2026, ore 10:00–13:00', '14 January 2026, 10:00–13:00']
     >>> format_event_time(day, "lv", end=dt.date(2026, 2, 2))
     '2026. gada 14. janvārī – 2. februārī'
     >>> format_event_time(day, "en", start_time=dt.time(22), end=dt.date(2026, 1, 15), end_time=dt.time(2))
@@ -238,9 +241,34 @@ def _locale(locale: str) -> Locale:
     return Locale.parse(locale)
 
 
+def site_apostrophes(text: str) -> str:
+    """A name from Babel (CLDR writes ’) with the site's apostrophe, the straight one that
+    editors type and every string of the site uses (docs/glossary.md).
+
+    >>> site_apostrophes("Costa d\u2019Avorio")
+    "Costa d'Avorio"
+    """
+    return text.replace("\u2019", "'")
+
+
 @cache
 def _territories(locale: str) -> dict[str, str]:
-    return dict(_locale(locale).territories)
+    return {code: site_apostrophes(name) for code, name in _locale(locale).territories.items()}
+
+
+def country_names(locale: str) -> dict[str, str]:
+    """Every territory Babel names, by code, in the locale's language (a copy)."""
+    return dict(_territories(locale))
+
+
+def time_zone_name(moment: dt.datetime, locale: str) -> str:
+    """The long name of a time zone at a moment (standard or summer time), in the locale.
+
+    >>> import zoneinfo
+    >>> time_zone_name(dt.datetime(2026, 1, 14, tzinfo=zoneinfo.ZoneInfo("Europe/Riga")), "it")
+    "Ora standard dell'Europa orientale"
+    """
+    return site_apostrophes(get_timezone_name(moment, "long", locale=locale))
 
 
 def country_name(code: str, locale: str) -> str:
@@ -283,7 +311,7 @@ def language_name(code: str, locale: str) -> str:
     >>> [language_name("lv", l) for l in ("lv", "it", "en")]
     ['latviešu', 'lettone', 'Latvian']
     """
-    return _locale(locale).languages.get(code, code)
+    return site_apostrophes(_locale(locale).languages.get(code, code))
 
 
 FILTERS["language_name"] = language_name

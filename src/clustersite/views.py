@@ -784,7 +784,7 @@ class LanguageViews:
             projects=projects,
             when=self.when(post.date),
             published=self.t.with_date("published", post.date),
-            author=f"{self.t('author')}: {post.author}" if post.author else "",
+            author=self.t("post_author", author=post.author) if post.author else "",
             quarterly=post.kind == "quarterly",
             facts=[fact for fact in facts if fact is not None],
             newer=newer,

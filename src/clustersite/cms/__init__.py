@@ -40,7 +40,7 @@ from typing import Any
 import yaml
 
 from clustersite.events import EVENT_FIELDS, parse_event
-from clustersite.formatting import is_country_code
+from clustersite.formatting import country_names, is_country_code
 from clustersite.model import Site
 from clustersite.posts import KINDS, POST_FIELDS, parse_post
 from clustersite.projects import (
@@ -254,9 +254,7 @@ def required_fields(settings: SiteSettings) -> dict[str, set[str]]:
 # -- the configuration ------------------------------------------------------------------------
 def _countries(lang: str) -> list[dict[str, str]]:
     """Every ISO 3166 country Babel knows, named in ``lang``, in alphabetical order."""
-    from babel import Locale
-
-    names = dict(Locale.parse(lang).territories)
+    names = country_names(lang)
     codes = [code for code in names if is_country_code(code)]
     options = [{"label": f"{names[code]} ({code})", "value": code} for code in codes]
     return sorted(options, key=lambda option: option["label"].casefold())
