@@ -670,7 +670,8 @@ def test_check_reports_a_broken_mkdocs_yml(site: SiteFactory, run: Run) -> None:
     (site.root / "mkdocs.yml").write_text("site_name: [unclosed\n", encoding="utf-8")
     code, out, _err = run("check")
     assert code == 1
-    assert out.startswith("mkdocs.yml: yaml: cannot be read")
+    # the line where YAML gave up: the end of the file, after the unclosed bracket
+    assert out.startswith("mkdocs.yml:2: yaml: cannot be read")
     code, out, _err = run("check", "--format", "json")
     assert code == 1
     assert json.loads(out)[0]["path"] == "mkdocs.yml"

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from clustersite.config_file import read_config_file, theme_folder
 from clustersite.errors import ContentError, Problem
 from clustersite.theme_fields import ThemeChoices
 
@@ -144,24 +145,12 @@ class SiteSettings:
 
     @classmethod
     def from_mkdocs_yml(cls, root: Path) -> SiteSettings:
-        """Read ``mkdocs.yml`` in ``root`` (no build, no plugins loaded)."""
-        from mkdocs.utils.yaml import yaml_load
-
+        """Read ``mkdocs.yml`` in ``root`` (no build, no engine: see clustersite/config_file.py)."""
         config_path = root / "mkdocs.yml"
         shown = "mkdocs.yml"
         if not config_path.is_file():
             raise ContentError([Problem.of(shown, "file", "config.missing", folder=str(root))])
-        try:
-            with config_path.open(encoding="utf-8") as stream:
-                config = yaml_load(stream) or {}
-        except Exception as error:  # the YAML library raises many kinds; all mean "broken"
-            mark = getattr(error, "problem_mark", None)
-            line = mark.line + 1 if mark is not None else None
-            raise ContentError(
-                [Problem.of(shown, "yaml", "config.unreadable", line=line)]
-            ) from None
-        if not isinstance(config, dict):
-            raise ContentError([Problem.of(shown, "file", "config.not_fields")])
+        config = read_config_file(config_path)
         plugin_options: dict[str, dict[str, Any]] = {}
         plugins = config.get("plugins") or []
         for item in plugins if isinstance(plugins, list) else []:
@@ -224,12 +213,8 @@ class SiteSettings:
 
 def _theme_dirs(name: Any) -> tuple[Path, ...]:
     """The folders of the theme mkdocs.yml names (none if it is not installed)."""
-    from mkdocs.utils import get_theme_dir
-
-    try:
-        return (Path(get_theme_dir(str(name))),)
-    except KeyError:
-        return ()
+    folder = theme_folder(name)
+    return (folder,) if folder is not None else ()
 
 
 def checked_locales(locales: Any, languages: tuple[str, ...]) -> dict[str, str]:
