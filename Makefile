@@ -13,6 +13,7 @@ LATEST_VENV := .venv-latest
 N ?= 300
 SIZES ?= 100,300,1000
 RUNS ?= 3
+EDITS ?= 5
 SITE_URL ?= http://127.0.0.1:8000/
 SERVE_ADDRESS := 127.0.0.1:8000
 PYTEST_ARGS ?=
@@ -91,10 +92,11 @@ test-latest:
 	$(call lint_with,$(LATEST_VENV)/bin)
 	$(LATEST_VENV)/bin/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
-## bench: build time against plain Material, rebuild time, memory and page weight, at N and
-## SIZES posts per language; writes docs/benchmarks.md and docs/bench-build-time.svg
+## bench: build time against plain Material, rebuild time, preview latency (EDITS edits under
+## mkdocs serve), memory and page weight, at N and SIZES posts per language; writes
+## docs/benchmarks.md and docs/bench-build-time.svg
 bench: $(STAMP)
-	$(PY) scripts/bench.py --posts $(N) --sizes $(SIZES) --runs $(RUNS)
+	$(PY) scripts/bench.py --posts $(N) --sizes $(SIZES) --runs $(RUNS) --edits $(EDITS)
 
 clean:
 	rm -rf site .cache bench-output test-output .pytest_cache .mypy_cache .ruff_cache

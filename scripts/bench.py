@@ -22,6 +22,11 @@ and measures:
   runs again into the same output, as an editor's next build would: every page whose inputs
   did not change comes from clustersite's render cache (filled by the cold builds before it;
   every cold build starts with that cache emptied);
+- the preview loop: ``mkdocs serve`` runs on the tree (a free port), a sentence is appended
+  to one post and the time from saving it to the served page showing it is measured by
+  polling that page over HTTP (``--edits`` edits, at least 5, the median reported), for our
+  site and the baseline alike; MkDocs' own watcher looks for changes every 0.5 s, which is in
+  every figure;
 - page weight (``scripts/page_weight.py``): what a first visit to a post downloads, gzipped,
   and the largest search index, because the search index grows with N and Material loads it
   on every page.
@@ -45,16 +50,21 @@ import platform
 import re
 import shlex
 import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+import urllib.error
+import urllib.request
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 SCRIPTS = Path(__file__).resolve().parent
 REPO = SCRIPTS.parent
@@ -129,6 +139,7 @@ class SizeResult:
     builds: dict[str, Series]
     rebuild: Series
     weight: dict[str, dict[str, Any]] = field(default_factory=dict)  # page_weight.py --json
+    preview: dict[str, list[float]] = field(default_factory=dict)  # build -> seconds per edit
 
 
 # --------------------------------------------------------------------------------------------
@@ -250,6 +261,101 @@ def edited_post(tree: Path) -> Path:
     return posts[len(posts) // 2]
 
 
+# --------------------------------------------------------------------------------------------
+# The preview loop: save a post, wait for the served page to show it
+# --------------------------------------------------------------------------------------------
+
+SERVE_START_SECONDS = 900  # the first build of a large site on a busy machine
+EDIT_SECONDS = 300  # one edit reaching the page
+
+
+def free_port() -> int:
+    """A port nobody listens on now (the server binds it a moment later)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def post_url(tree: Path, post: Path, name: str) -> str:
+    """The served address of ``post``: the default language at the root for clustersite,
+    under its folder for the baseline (a plain docs tree)."""
+    relative = post.relative_to(tree / "content").with_suffix("")
+    parts = relative.parts[1:] if name == "clustersite" else relative.parts
+    return "/".join(parts) + "/"
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=EDIT_SECONDS) as response:
+            return str(response.read().decode("utf-8", "replace"))
+    except (urllib.error.URLError, ConnectionError):
+        return ""
+
+
+def wait_for_text(url: str, text: str, seconds: float, process: subprocess.Popen[bytes]) -> float:
+    """Poll ``url`` until it shows ``text``; the moment it did (perf_counter)."""
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        if process.poll() is not None:
+            raise BenchError(f"mkdocs serve stopped (exit status {process.returncode})")
+        if text in fetch(url):
+            return time.perf_counter()
+        time.sleep(0.02)
+    raise BenchError(f"{url} did not show the edit within {seconds:.0f} s")
+
+
+@contextmanager
+def mkdocs_serve(
+    tree: Path, port: int, env: dict[str, str], output: IO[bytes]
+) -> Iterator[subprocess.Popen[bytes]]:
+    """``mkdocs serve`` of ``tree`` on ``port`` (output to ``output``), in its own process
+    group, always stopped: SIGINT first, so MkDocs removes its temporary folder."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=tree,
+        env={**os.environ, **env},
+        stdout=output,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGINT)
+            try:
+                process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=60)
+
+
+def preview_latency(name: str, tree: Path, edits: int, log: Any) -> list[float]:
+    """Seconds from saving one post to ``mkdocs serve`` serving it, for each of ``edits`` edits."""
+    post = edited_post(tree)
+    original = post.read_bytes()
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/{post_url(tree, post, name)}"
+    seconds: list[float] = []
+    with tempfile.TemporaryFile() as output, mkdocs_serve(tree, port, BUILD_ENV, output) as process:
+        try:
+            wait_for_text(url, "</html>", SERVE_START_SECONDS, process)
+            for edit in range(1, edits + 1):
+                marker = f"Priekšskatījuma labojums {edit}."
+                post.write_bytes(original + f"\n\n{marker}\n".encode())
+                saved = time.perf_counter()
+                seconds.append(wait_for_text(url, marker, EDIT_SECONDS, process) - saved)
+                log(f"{name} preview {edit}/{edits}: {seconds[-1]:.2f} s")
+                time.sleep(1.0)  # let the watcher settle before the next save
+        except BenchError as error:
+            output.seek(0)
+            tail = "\n".join(output.read().decode("utf-8", "replace").splitlines()[-30:])
+            raise BenchError(f"{name} preview: {error}\n{tail}") from None
+        finally:
+            post.write_bytes(original)
+    return seconds
+
+
 def bench_size(
     posts: int,
     runs: int,
@@ -259,6 +365,7 @@ def bench_size(
     weigh: bool,
     log: Any,
     warm_up: bool = False,
+    edits: int = 5,
 ) -> SizeResult:
     trees = {name: workdir / f"n{posts}" / name for name in BUILDS}
     outputs = {name: workdir / f"n{posts}" / f"site-{name}" for name in BUILDS}
@@ -307,7 +414,10 @@ def bench_size(
                 f"N={posts} page weight {name}: {weight[name]['total_bytes'] / 1024:.0f} KB, "
                 f"{weight[name]['total_gzip_bytes'] / 1024:.0f} KB gzipped"
             )
-    return SizeResult(posts, series, rebuild, weight)
+    preview = {name: preview_latency(name, trees[name], edits, log) for name in BUILDS}
+    for name in BUILDS:
+        log(f"N={posts} preview {name}: median {statistics.median(preview[name]):.2f} s")
+    return SizeResult(posts, series, rebuild, weight, preview)
 
 
 # --------------------------------------------------------------------------------------------
@@ -411,6 +521,25 @@ def size_table(result: SizeResult) -> list[str]:
     return lines
 
 
+def preview_table(result: SizeResult) -> list[str]:
+    """Save a post, see it served: ``mkdocs serve`` of each build, median of the edits."""
+    lines = [
+        "| preview (`mkdocs serve`) | median s | min–max s | edits | ÷ baseline cold build |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    base_cold = result.builds["baseline"].median_seconds
+    names = {"clustersite": "clustersite", "baseline": "baseline (plain Material)"}
+    for name in BUILDS:
+        times = result.preview.get(name) or []
+        if times:
+            lines.append(
+                f"| {names[name]} | {fmt(statistics.median(times))} | "
+                f"{fmt(min(times))}–{fmt(max(times))} | {len(times)} | "
+                f"{ratio(statistics.median(times), base_cold)} |"
+            )
+    return lines
+
+
 def weight_notes(result: SizeResult) -> list[str]:
     notes = []
     for name in BUILDS:
@@ -456,7 +585,9 @@ def render_markdown(
         f"({'GNU time -v' if gnu_time else 'os.wait4 rusage'}), *pages* counts `index.html` "
         f"files in the output. The rebuild appends a sentence to one post and runs "
         f"`mkdocs build` again into the same output, reusing clustersite's render cache (every "
-        f"cold build empties it first). "
+        f"cold build empties it first). *Preview* runs `mkdocs serve`, appends a sentence to "
+        f"the same post and times saving it until the served page shows it (polled over HTTP "
+        f"every 20 ms; MkDocs' watcher looks for changes every 0.5 s). "
         f"*First visit* is everything Chromium downloads when it opens the first post of the "
         f"default language with an empty cache (bodies, and gzip level 6 of each body); "
         f"1 KB = 1024 bytes. `SOURCE_DATE_EPOCH={SOURCE_DATE_EPOCH}`.",
@@ -479,6 +610,8 @@ def render_markdown(
     for result in results:
         lines += [f"## N = {result.posts} posts per language ({3 * result.posts} posts)", ""]
         lines += size_table(result)
+        if result.preview:
+            lines += ["", *preview_table(result)]
         notes = weight_notes(result)
         if notes:
             lines += ["", "First visit:", "", *notes]
@@ -627,6 +760,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--runs", type=int, default=3, help="builds of each kind per size (default 3)"
     )
+    parser.add_argument(
+        "--edits", type=int, default=5, help="preview edits per build and size (at least 5)"
+    )
     parser.add_argument("--seed", type=int, default=2017, help="seed of the synthetic content")
     parser.add_argument(
         "--workdir",
@@ -643,6 +779,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.posts < 1 or args.runs < 1:
         parser.error("--posts and --runs must be at least 1")
+    if args.edits < 5:
+        parser.error("--edits must be at least 5 (the preview figure is a median)")
     sizes = sorted({args.posts, *args.sizes})
     command = shlex.join(["python", "scripts/bench.py", *(sys.argv[1:] if argv is None else argv)])
 
@@ -667,6 +805,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 not args.no_page_weight,
                 log,
                 warm_up=index == 0,
+                edits=args.edits,
             )
             for index, n in enumerate(sizes)
         ]
@@ -702,7 +841,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"N={result.posts}: clustersite {ours.median_seconds:.2f} s ({ours.pages} pages, "
             f"{ours.peak_mib:.0f} MiB), baseline {base.median_seconds:.2f} s ({base.pages} pages, "
             f"{base.peak_mib:.0f} MiB), ratio {ratio(ours.median_seconds, base.median_seconds)}; "
-            f"rebuild {result.rebuild.median_seconds:.2f} s"
+            f"rebuild {result.rebuild.median_seconds:.2f} s; preview "
+            + ", ".join(
+                f"{name} {statistics.median(t):.2f} s" for name, t in result.preview.items()
+            )
         )
     print(f"wrote {markdown_path} and {svg_path}")
     return 0

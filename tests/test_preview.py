@@ -7,11 +7,10 @@ Every request has a timeout, every wait is bounded, and the server is always sto
 from __future__ import annotations
 
 import html
+import importlib.util
 import json
-import os
 import re
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -21,11 +20,24 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
-from support import SiteFactory
+from support import REPO, SiteFactory
 
+
+def load_bench() -> ModuleType:
+    """scripts/bench.py, whose way of running `mkdocs serve` the tests share."""
+    spec = importlib.util.spec_from_file_location("bench", REPO / "scripts" / "bench.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("bench", module)  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+bench = load_bench()
 PORTS = range(8600, 8700)
 REQUEST_SECONDS = 20  # a request that waits longer than this counts as hanging
 WAIT_SECONDS = 120  # for a rebuild on a busy machine
@@ -77,28 +89,11 @@ class Server:
 def serving(root: Path, env: dict[str, str], port: int | None = None) -> Iterator[Server]:
     port = port or free_port()
     log = root.parent / f"serve-{port}.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=root,
-            env={**os.environ, **env},
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
+    with log.open("wb") as out, bench.mkdocs_serve(root, port, env, out) as process:
         # the test site's site_url is https://example.org/site/: served under /site/
         server = Server(root, process, f"http://127.0.0.1:{port}/site/", log)
         server.wait_for("", lambda text: "<html" in text, "the home page")
         yield server
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGINT)  # MkDocs removes its temporary folder
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait(timeout=30)
 
 
 def check_problems(root: Path, lang: str) -> list[dict[str, object]]:

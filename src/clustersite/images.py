@@ -39,7 +39,16 @@ from html import escape
 from pathlib import Path
 
 import imagesize
-from PIL import Image, ImageCms, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError, features
+from PIL import (
+    Image,
+    ImageCms,
+    ImageColor,
+    ImageDraw,
+    ImageFont,
+    ImageOps,
+    UnidentifiedImageError,
+    features,
+)
 from PIL import __version__ as PILLOW_VERSION
 
 __all__ = [
@@ -59,6 +68,7 @@ __all__ = [
 
 WIDTHS = (480, 960, 1600)
 SOCIAL_SIZE = (1200, 630)
+CARD_SHADES = 16  # of a preview card, from the background to each ink: anti-aliased edges
 MAX_BYTES = 20 * 1024 * 1024  # an original larger than this is refused, not shrunk silently
 MAX_PIXELS = 40_000_000
 AVIF = features.check("avif")
@@ -314,7 +324,7 @@ class ImageCache:
 
         ``colours`` are background, text and accent, as ``#rrggbb``.
         """
-        key = _pipeline_digest("card", title, line, site_name, colours, _font_digest())
+        key = _pipeline_digest("card", CARD_SHADES, title, line, site_name, colours, _font_digest())
         entry = self.folder / key[:2] / key
         name = f"card-{key[:16]}.png"
         if not (entry / name).is_file():
@@ -364,15 +374,21 @@ def _processed_from_json(data: dict[str, object]) -> ProcessedImage:
 
 
 def draw_card(title: str, line: str, site_name: str, colours: tuple[str, str, str]) -> bytes:
-    """The PNG bytes of a preview card (see :meth:`ImageCache.social_card`)."""
-    background, text, accent = colours
+    """The PNG bytes of a preview card (see :meth:`ImageCache.social_card`).
+
+    The card has two inks on one background: the text colour (title, date) and the accent
+    (the bar, the site's name). Each is drawn as a coverage mask, and every pixel becomes
+    one of CARD_SHADES shades between the background and its ink: a palette PNG of 32 colours
+    made directly, several times faster than drawing in colour and reducing the colours after.
+    """
+    background, text, accent = (ImageColor.getrgb(colour)[:3] for colour in colours)
     width, height = SOCIAL_SIZE
-    image = Image.new("RGB", SOCIAL_SIZE, background)
-    draw = ImageDraw.Draw(image)
+    text_ink, accent_ink = Image.new("L", SOCIAL_SIZE, 0), Image.new("L", SOCIAL_SIZE, 0)
+    draw_text, draw_accent = ImageDraw.Draw(text_ink), ImageDraw.Draw(accent_ink)
     margin = 80
-    draw.rectangle((0, 0, 24, height), fill=accent)
+    draw_accent.rectangle((0, 0, 24, height), fill=255)
     small = _font(36)
-    draw.text((margin, 64), site_name, font=small, fill=accent)
+    draw_accent.text((margin, 64), site_name, font=small, fill=255)
     # the largest size at which the title fits in four lines
     for size in (72, 64, 56, 48, 42):
         font = _font(size)
@@ -384,14 +400,24 @@ def draw_card(title: str, line: str, site_name: str, colours: tuple[str, str, st
         lines[-1] = lines[-1].rstrip(" .,;:") + "…"
     y = 170
     for text_line in lines:
-        draw.text((margin, y), text_line, font=font, fill=text)
+        draw_text.text((margin, y), text_line, font=font, fill=255)
         y += int(size * 1.25)
-    draw.text((margin, height - 64 - 36), line, font=small, fill=text)
-    buffer = io.BytesIO()
-    # a few flat colours and their anti-aliased edges: 64 colours look the same, weigh less
-    image.quantize(32, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).save(
-        buffer, "PNG", compress_level=6
+    draw_text.text((margin, height - 64 - 36), line, font=small, fill=255)
+    step = 255 / (CARD_SHADES - 1)
+    text_shade = text_ink.point(lambda v: round(v / step))  # palette entries 0 … 15
+    accent_shade = accent_ink.point(lambda v: CARD_SHADES + round(v / step))  # 16 … 31
+    shades = Image.composite(accent_shade, text_shade, accent_ink.point(lambda v: 255 * (v > 0)))
+    card = Image.frombytes("P", SOCIAL_SIZE, shades.tobytes())
+    card.putpalette(
+        [
+            round(b + (c - b) * k / (CARD_SHADES - 1))
+            for ink in (text, accent)
+            for k in range(CARD_SHADES)
+            for b, c in zip(background, ink, strict=True)
+        ]
     )
+    buffer = io.BytesIO()
+    card.save(buffer, "PNG", compress_level=6)
     return buffer.getvalue()
 
 

@@ -28,6 +28,7 @@ allows no host but the site itself and the GitHub API that sign-in and saving ne
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -210,9 +211,19 @@ def required_fields(settings: SiteSettings) -> dict[str, set[str]]:
 
     A complete sample is validated once as it is (it must pass) and once without each field;
     a field is required when leaving it out makes the validator name that very field. Nested
-    fields are named with dots, list items through item 0 (``partners.0.country``).
+    fields are named with dots, list items through item 0 (``partners.0.country``). Only the
+    site's languages matter, so the answer is found once per process and languages (every
+    rebuild of the preview writes the editor again).
     """
-    found: dict[str, set[str]] = {}
+    found = _required_fields(settings.languages, tuple(settings.language_names.items()))
+    return {kind: set(fields) for kind, fields in found.items()}
+
+
+@functools.cache
+def _required_fields(
+    languages: tuple[str, ...], language_names: tuple[tuple[str, str], ...]
+) -> dict[str, frozenset[str]]:
+    found: dict[str, frozenset[str]] = {}
     with tempfile.TemporaryDirectory(prefix="clustersite-cms-") as tmp:
         folder = Path(tmp)
         probe = folder / "sample.md"
@@ -226,8 +237,8 @@ def required_fields(settings: SiteSettings) -> dict[str, set[str]]:
             root=folder,
             docs_dir=folder,
             data_dir=folder,
-            languages=settings.languages,
-            language_names=settings.language_names,
+            languages=languages,
+            language_names=dict(language_names),
         )
         project_file = folder / "sample.yml"
 
@@ -243,11 +254,11 @@ def required_fields(settings: SiteSettings) -> dict[str, set[str]]:
         for kind, sample, errors in (
             ("post", _sample_post(), post_errors),
             ("event", _sample_event(), event_errors),
-            ("project", _sample_project(settings.languages), project_errors),
+            ("project", _sample_project(languages), project_errors),
         ):
             if errors(sample):
                 raise RuntimeError(f"the sample {kind} is not valid: {sorted(errors(sample))}")
-            found[kind] = _required(sample, errors)
+            found[kind] = frozenset(_required(sample, errors))
     return found
 
 
