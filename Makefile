@@ -14,6 +14,7 @@ N ?= 300
 SIZES ?= 100,300,1000
 RUNS ?= 3
 EDITS ?= 5
+PORTS ?=
 SITE_URL ?= http://127.0.0.1:8000/
 SERVE_ADDRESS := 127.0.0.1:8000
 PYTEST_ARGS ?=
@@ -96,7 +97,8 @@ test-latest:
 ## mkdocs serve), memory and page weight, at N and SIZES posts per language; writes
 ## docs/benchmarks.md and docs/bench-build-time.svg
 bench: $(STAMP)
-	$(PY) scripts/bench.py --posts $(N) --sizes $(SIZES) --runs $(RUNS) --edits $(EDITS)
+	$(PY) scripts/bench.py --posts $(N) --sizes $(SIZES) --runs $(RUNS) --edits $(EDITS) \
+		$(if $(PORTS),--ports $(PORTS))
 
 clean:
 	rm -rf site .cache bench-output test-output .pytest_cache .mypy_cache .ruff_cache

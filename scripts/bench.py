@@ -269,11 +269,17 @@ SERVE_START_SECONDS = 900  # the first build of a large site on a busy machine
 EDIT_SECONDS = 300  # one edit reaching the page
 
 
-def free_port() -> int:
-    """A port nobody listens on now (the server binds it a moment later)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+def free_port(ports: range | None = None) -> int:
+    """A port nobody listens on now (the server binds it a moment later), from ``ports`` if
+    given, else any."""
+    for port in ports or [0]:
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return int(probe.getsockname()[1])
+    raise BenchError(f"no free port in {ports}")
 
 
 def post_url(tree: Path, post: Path, name: str) -> str:
@@ -330,11 +336,13 @@ def mkdocs_serve(
                 process.wait(timeout=60)
 
 
-def preview_latency(name: str, tree: Path, edits: int, log: Any) -> list[float]:
+def preview_latency(
+    name: str, tree: Path, edits: int, log: Any, ports: range | None = None
+) -> list[float]:
     """Seconds from saving one post to ``mkdocs serve`` serving it, for each of ``edits`` edits."""
     post = edited_post(tree)
     original = post.read_bytes()
-    port = free_port()
+    port = free_port(ports)
     url = f"http://127.0.0.1:{port}/{post_url(tree, post, name)}"
     seconds: list[float] = []
     with tempfile.TemporaryFile() as output, mkdocs_serve(tree, port, BUILD_ENV, output) as process:
@@ -366,6 +374,7 @@ def bench_size(
     log: Any,
     warm_up: bool = False,
     edits: int = 5,
+    ports: range | None = None,
 ) -> SizeResult:
     trees = {name: workdir / f"n{posts}" / name for name in BUILDS}
     outputs = {name: workdir / f"n{posts}" / f"site-{name}" for name in BUILDS}
@@ -414,7 +423,7 @@ def bench_size(
                 f"N={posts} page weight {name}: {weight[name]['total_bytes'] / 1024:.0f} KB, "
                 f"{weight[name]['total_gzip_bytes'] / 1024:.0f} KB gzipped"
             )
-    preview = {name: preview_latency(name, trees[name], edits, log) for name in BUILDS}
+    preview = {name: preview_latency(name, trees[name], edits, log, ports) for name in BUILDS}
     for name in BUILDS:
         log(f"N={posts} preview {name}: median {statistics.median(preview[name]):.2f} s")
     return SizeResult(posts, series, rebuild, weight, preview)
@@ -748,6 +757,24 @@ def parse_sizes(text: str) -> list[int]:
     return sizes
 
 
+def parse_ports(text: str) -> range:
+    """``8600-8699`` as the range of those ports.
+
+    >>> parse_ports("8600-8699")
+    range(8600, 8700)
+    """
+    low, _, high = text.partition("-")
+    try:
+        first, last = int(low), int(high or low)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a range of ports like 8600-8699"
+        ) from None
+    if not 0 < first <= last < 65536:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a range of ports like 8600-8699")
+    return range(first, last + 1)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--posts", type=int, default=300, help="posts per language (default 300)")
@@ -762,6 +789,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument(
         "--edits", type=int, default=5, help="preview edits per build and size (at least 5)"
+    )
+    parser.add_argument(
+        "--ports",
+        type=parse_ports,
+        default=None,
+        help="ports the preview server may use, e.g. 8600-8699 (default: any free port)",
     )
     parser.add_argument("--seed", type=int, default=2017, help="seed of the synthetic content")
     parser.add_argument(
@@ -806,6 +839,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 log,
                 warm_up=index == 0,
                 edits=args.edits,
+                ports=args.ports,
             )
             for index, n in enumerate(sizes)
         ]
