@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import importlib.util
 import json
+import os
 import re
 import shutil
 import socket
@@ -235,3 +236,46 @@ def test_after_edits_under_a_running_preview_every_page_is_as_a_cold_build_makes
     assert sorted(edited) == sorted(cold)
     differing = [path for path in cold if edited[path] != cold[path]]
     assert not differing, f"pages that differ from a cold build: {differing}"
+
+
+def test_the_preview_writer_keeps_unchanged_files_and_removes_what_no_step_touched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What MkDocs writes while serving goes through ChangedFilesOnly (no server needed)."""
+    from mkdocs import utils
+
+    from clustersite.engine.preview import ChangedFilesOnly
+
+    for name in ("clean_directory", "copy_file"):  # restored after the test
+        monkeypatch.setattr(utils, name, getattr(utils, name))
+    written: list[str] = []  # what reached MkDocs' own writer
+
+    def write_file(content: bytes, output_path: str) -> None:
+        written.append(output_path)
+        Path(output_path).write_bytes(content)
+
+    monkeypatch.setattr(utils, "write_file", write_file)
+    site = tmp_path / "site"
+    kept, changed, left_over = site / "kept.html", site / "changed.html", site / "old/gone.html"
+    for path, text in ((kept, "same"), (changed, "before"), (left_over, "stale")):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+    copied_source, copied = tmp_path / "logo.svg", site / "logo.svg"
+    copied_source.write_text("<svg>new</svg>", "utf-8")
+    copied.write_text("<svg>old</svg>", "utf-8")  # the same size, other bytes
+    old = time.time() - 60
+    for path in (kept, changed, left_over, copied):
+        os.utime(path, (old, old))
+
+    writes = ChangedFilesOnly()
+    writes.begin(site)
+    utils.clean_directory(str(site))  # MkDocs' own call: the folder is kept
+    utils.write_file(b"same", str(kept))
+    utils.write_file(b"after", str(changed))
+    utils.copy_file(str(copied_source), str(copied))
+    writes.finish(site)
+
+    assert written == [str(changed)]  # the unchanged page was only touched
+    assert kept.read_text("utf-8") == "same" and changed.read_text("utf-8") == "after"
+    assert copied.read_text("utf-8") == "<svg>new</svg>"  # compared by bytes, not size or time
+    assert not left_over.exists() and not left_over.parent.exists()
