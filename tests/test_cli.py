@@ -125,6 +125,67 @@ def test_the_installed_command_shows_its_help() -> None:
         assert f"    {name} " in result.stdout
 
 
+# Words of the message files that a native editor reads (see locales/messages/<lang>.yml).
+IN_LANGUAGE = {
+    "lv": {
+        "usage": "lietojums: clustersite new post",
+        "help": "jaunuma virsraksts pēdiņās",
+        "bad_date": "clustersite new post: kļūda: --date: '30.06.2020' nav datums",
+        "no_project": "Kļūda: projekta 'nope' nav (data/projects/nope.yml)",
+        "created": "Izveidots: content/en/news/2020/x.md",
+        "table": ("VEIDS", "VIENUMS", "jaunums", "oriģināls", "trūkst"),
+        "totals": "3 vienumi 3 valodās: 3 oriģināli, 4 iztulkoti, 0 iesāktu, 0 novecojušu, 2 trūkstoši.",
+    },
+    "it": {
+        "usage": "uso: clustersite new post",
+        "help": "il titolo della notizia, tra virgolette",
+        "bad_date": "clustersite new post: errore: --date: '30.06.2020' non è una data",
+        "no_project": "Errore: non c'è un progetto 'nope' (data/projects/nope.yml)",
+        "created": "Creato: content/en/news/2020/x.md",
+        "table": ("TIPO", "ELEMENTO", "notizia", "originale", "mancante"),
+        "totals": "3 elementi in 3 lingue: 3 originali, 4 tradotti, 0 iniziati, 0 da aggiornare, 2 mancanti.",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", sorted(IN_LANGUAGE))
+def test_help_mistakes_errors_and_status_speak_the_editors_language(
+    lang: str, site: SiteFactory, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    words = IN_LANGUAGE[lang]
+    monkeypatch.setenv("CLUSTERSITE_LANG", lang)
+    code, out, _err = run("new", "post", "--help")
+    assert code == 0 and out.startswith(words["usage"])
+    assert words["help"] in " ".join(out.split())  # help texts are wrapped to the terminal
+    code, _out, err = run("new", "post", "--title", "X", "--date", "30.06.2020")
+    assert code == 2 and words["bad_date"] in err and "Traceback" not in err
+    code, _out, err = run(
+        "new", "post", "--title", "X", "--date", "2020-06-30", "--project", "nope"
+    )
+    assert code == 1 and err.startswith(words["no_project"])
+    # --lang of `new` is the language of the file, not of the messages
+    code, out, _err = run("new", "post", "--title", "X", "--date", "2020-06-30", "--lang", "en")
+    assert code == 0 and out.startswith(words["created"])
+    code, out, _err = run("status")
+    header = out.splitlines()[0]
+    assert header.split()[:2] == list(words["table"][:2])
+    assert all(word in out for word in words["table"][2:])
+    assert words["totals"] in out
+
+
+def test_the_site_default_language_speaks_unless_told_otherwise(
+    site: SiteFactory, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The order: --lang (check, status), CLUSTERSITE_LANG, the site's default language (lv)."""
+    monkeypatch.delenv("CLUSTERSITE_LANG")
+    monkeypatch.setenv("LANG", "it_IT.UTF-8")
+    assert run("status")[1].startswith("VEIDS")
+    assert run("status", "--lang", "en")[1].startswith("KIND")
+    monkeypatch.setenv("CLUSTERSITE_LANG", "it")
+    assert run("status")[1].startswith("TIPO")
+    assert run("check", "--lang", "lv")[1].strip().endswith("Problēmu nav.")
+
+
 # -- new post -------------------------------------------------------------------------------
 
 
@@ -259,11 +320,11 @@ def test_new_post_unknown_project_names_it_and_lists_the_known_ones(
     ("args", "message"),
     [
         (["--lang", "de"], "'de' is not a language of this site (--lang); use one of: lv, en, it"),
-        (["--slug", "Rīga"], "--slug 'Rīga' is not a valid slug"),
-        (["--slug", "page"], "--slug 'page' is reserved"),
-        (["--slug", "q2"], "--slug 'q2' is reserved"),
-        (["--title", "   "], "the title is empty"),
-        (["--title", "two\nlines"], "the title must be one line"),
+        (["--slug", "Rīga"], "option --slug: 'Rīga' is not a valid slug"),
+        (["--slug", "page"], "option --slug: 'page' is reserved"),
+        (["--slug", "q2"], "option --slug: 'q2' is reserved"),
+        (["--title", "   "], "--title is empty"),
+        (["--title", "two\nlines"], "--title must be one line"),
     ],
 )
 def test_new_post_rejects_bad_input(

@@ -127,7 +127,7 @@ def test_slug_problem_explains_what_is_wrong(slug: str, expected: str | None) ->
     if expected is None:
         assert problem is None
     else:
-        assert problem is not None and problem.startswith(expected)
+        assert problem is not None and str(problem).startswith(expected)
 
 
 def test_doctests() -> None:

@@ -25,9 +25,12 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
+from typing import Any, NoReturn
 
 from clustersite import init
 from clustersite.errors import ContentError, markdown_report
@@ -47,7 +50,8 @@ from clustersite.settings import SiteSettings
 __all__ = ["build_parser", "find_root", "main"]
 
 PROG = "clustersite"
-NEXT_STEP = "Next: write the text, preview it with `make serve`, then run `clustersite check`."
+# The commands whose --lang is the language of the messages (elsewhere it is a file's language).
+MESSAGE_LANGUAGE_COMMANDS = ("check", "status")
 
 
 def find_root(start: Path) -> Path:
@@ -59,39 +63,69 @@ def find_root(start: Path) -> Path:
     return start
 
 
+def _option(argv: Sequence[str], name: str) -> str | None:
+    """The value of ``name`` (``--lang en`` or ``--lang=en``) in a command line not yet parsed."""
+    for index, argument in enumerate(argv):
+        if argument == name and index + 1 < len(argv):
+            return argv[index + 1]
+        if argument.startswith(name + "="):
+            return argument.split("=", 1)[1]
+    return None
+
+
+def run_language(argv: Sequence[str]) -> str:
+    """The editor's language for this run, found before the command line is parsed (so that
+    ``--help`` and mistakes in the command line are in it too): ``--lang`` of check and
+    status, else CLUSTERSITE_LANG, the site's default language, LANG, English."""
+    command = next((a for a in argv if not a.startswith("-")), None)
+    explicit = _option(argv, "--lang") if command in MESSAGE_LANGUAGE_COMMANDS else None
+    given = _option(argv, "--root")
+    default = None
+    try:
+        root = Path(given) if given else find_root(Path.cwd())
+        if (root / "mkdocs.yml").is_file():
+            default = SiteSettings.from_mkdocs_yml(root.resolve()).default_language
+    except (ContentError, OSError):
+        pass  # a broken mkdocs.yml is told by the command itself
+    return editor_language(explicit, default)
+
+
 def _settings(args: argparse.Namespace) -> SiteSettings:
     root = Path(args.root) if args.root is not None else find_root(Path.cwd())
     if not root.is_dir():
-        raise CommandError(f"--root {args.root}: there is no such folder")
+        raise CommandError("no_root", root=args.root)
     return SiteSettings.from_mkdocs_yml(root.resolve())
 
 
-def _print_created(created: Created) -> None:
-    print(f"Created {created.shown}")
+def _print_created(created: Created, lang: str) -> None:
+    print(say("cli.created", lang, path=created.shown))
     for note in created.notes:
-        print(f"Note: {note}.")
+        print(say("cli.note", lang, note=note))
+
+
+def _argument_error(error: CommandError) -> argparse.ArgumentTypeError:
+    """A value argparse refuses, said in English here; main() says it in the editor's language."""
+    refused = argparse.ArgumentTypeError(str(error))
+    refused.term = error.term  # type: ignore[attr-defined]
+    return refused
 
 
 def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"'{value}' is not a date: write it as YYYY-MM-DD, e.g. 2020-06-30"
-        ) from None
+        raise _argument_error(CommandError("date_invalid", value=value)) from None
 
 
 def _year(value: str) -> int:
     if not (value.isdigit() and len(value) == 4):
-        raise argparse.ArgumentTypeError(
-            f"'{value}' is not a year: write it with four digits, e.g. 2020"
-        )
+        raise _argument_error(CommandError("year_invalid", value=value))
     return int(value)
 
 
 def _quarter(value: str) -> int:
     if value.lower().lstrip("q") not in ("1", "2", "3", "4"):
-        raise argparse.ArgumentTypeError(f"'{value}' is not a quarter: write 1, 2, 3 or 4")
+        raise _argument_error(CommandError("quarter_invalid", value=value))
     return int(value.lower().lstrip("q"))
 
 
@@ -102,8 +136,9 @@ def _creating(make: Callable[..., Created], *options: str) -> Callable[[argparse
     """The handler of a `new` command: ``make`` given the site and the named options."""
 
     def handler(args: argparse.Namespace) -> int:
-        _print_created(make(_settings(args), **{name: getattr(args, name) for name in options}))
-        print(NEXT_STEP)
+        created = make(_settings(args), **{name: getattr(args, name) for name in options})
+        _print_created(created, args.language)
+        print(say("cli.next_write", args.language))
         return 0
 
     return handler
@@ -118,15 +153,15 @@ _new_quarterly = _creating(new_quarterly, "year", "quarter", "lang", "author")
 
 def _new_project(args: argparse.Namespace) -> int:
     settings = _settings(args)
-    _print_created(new_project(settings, args.slug))
-    print(f"Then name it in a post's front matter: `projects: [{args.slug}]`.")
+    _print_created(new_project(settings, args.slug), args.language)
+    print(say("cli.next_project", args.language, slug=args.slug))
     return 0
 
 
 def _translate(args: argparse.Namespace) -> int:
     settings = _settings(args)
-    _print_created(translate(settings, Path(args.path), args.to))
-    print("Next: preview it with `make serve`; `clustersite status` shows when the source changes.")
+    _print_created(translate(settings, Path(args.path), args.to), args.language)
+    print(say("cli.next_translate", args.language))
     return 0
 
 
@@ -135,12 +170,25 @@ def _status(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     report = translation_status(settings)
-    if args.format == "json":
+    if args.format == "json":  # for programs: the states as codes, the notes in English
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
         return 0
-    header = ["KIND", "ITEM", *(lang.upper() for lang in report.languages)]
+    lang = args.language
+
+    def state(code: str) -> str:
+        return say(f"status.state.{code}", lang)
+
+    header = [
+        say("status.kind_header", lang),
+        say("status.item_header", lang),
+        *(code.upper() for code in report.languages),
+    ]
     rows = [
-        [item.kind, item.item, *(item.states[lang] for lang in report.languages)]
+        [
+            say(f"status.kind.{item.kind}", lang),
+            item.item,
+            *(state(item.states[code]) for code in report.languages),
+        ]
         for item in report.items
     ]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
@@ -148,23 +196,28 @@ def _status(args: argparse.Namespace) -> int:
         print(
             "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         )
-    notes = [(item, lang, note) for item in report.items for lang, note in item.notes.items()]
+    notes = [(item, code, note) for item in report.items for code, note in item.notes.items()]
     if notes:
         print()
-        for item, lang, note in notes:
-            print(f"{item.item} ({lang}, {item.states[lang]}): {note}")
+        for item, code, note in notes:
+            print(f"{item.item} ({code}, {state(item.states[code])}): {note.say(lang)}")
     totals = report.totals()
-    count = len(report.items)
     print()
     print(
-        f"{count} item{'' if count == 1 else 's'} in {len(report.languages)} languages: "
-        + ", ".join(f"{totals[state]} {state}" for state in STATES)
-        + "."
+        say(
+            "status.totals",
+            lang,
+            count=len(report.items),
+            languages=len(report.languages),
+            states=", ".join(
+                say(f"status.count.{code}", lang, count=totals[code]) for code in STATES
+            ),
+        )
     )
     if totals["started"]:
-        print("When a translation is done, set `translated: true` in its front matter.")
+        print(say("status.hint_started", lang))
     if totals["missing"] or totals["outdated"]:
-        print("To start a translation: clustersite translate <path of the source> --to <language>")
+        print(say("status.hint_missing", lang))
     return 0
 
 
@@ -172,16 +225,14 @@ def _check(args: argparse.Namespace) -> int:
     from clustersite.model import load_site
     from clustersite.projects import visibility_warnings
 
-    default = None
     try:
         settings = _settings(args)
-        default = settings.default_language
         site = load_site(settings)
         # the site's own files, not editors' content: told by `check`, never a build stop
         problems = site.problems + visibility_warnings(site.projects, settings)
     except ContentError as error:  # mkdocs.yml itself is missing or broken
         problems = error.problems
-    lang = editor_language(getattr(args, "lang", None), default)
+    lang = args.language
     ordered = sorted(problems, key=lambda p: (p.severity != "error", p.path, p.line or 0, p.field))
     ordered = [problem.in_language(lang) for problem in ordered]
     errors = [p for p in ordered if p.severity == "error"]
@@ -211,9 +262,7 @@ def _build(args: argparse.Namespace) -> int:
     root = Path(args.root) if args.root is not None else find_root(Path.cwd())
     config_file = root / "mkdocs.yml"
     if not config_file.is_file():
-        raise CommandError(
-            f"there is no mkdocs.yml in {root}; run clustersite from the site's root folder"
-        )
+        raise CommandError("no_site", root=str(root))
     site_dir = args.site_dir if args.site_dir.is_absolute() else root / args.site_dir
     return build_site(config_file, site_dir, args.strict)
 
@@ -222,255 +271,179 @@ def _build(args: argparse.Namespace) -> int:
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
-    """Keeps the examples in descriptions as written; help texts start in one column."""
+    """Keeps the examples in descriptions as written; help texts start in one column; the
+    word before the usage line in the editor's language."""
 
-    def __init__(self, prog: str) -> None:
+    def __init__(self, prog: str, usage_prefix: str = "usage: ") -> None:
         super().__init__(prog, max_help_position=26)
+        self.usage_prefix = usage_prefix
 
     def add_argument(self, action: argparse.Action) -> None:
         super().add_argument(action)
         self._action_max_length = max(self._action_max_length, 20)  # room for "translate"
 
-
-def _root_option() -> argparse.ArgumentParser:
-    """``--root`` accepted before or after the command (``clustersite --root x check``)."""
-    parent = argparse.ArgumentParser(add_help=False)
-    parent.add_argument(
-        "--root",
-        metavar="DIR",
-        default=argparse.SUPPRESS,
-        help="the site's folder, the one with mkdocs.yml (default: this folder or the "
-        "nearest one above it)",
-    )
-    return parent
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, self.usage_prefix if prefix is None else prefix)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line: every command, option and help text."""
-    root = _root_option()
-    parser = argparse.ArgumentParser(
-        prog=PROG,
-        formatter_class=_Formatter,
-        description="Write, translate, check and build the cluster's news and project site.",
-        epilog="Run `clustersite <command> --help` for the options of a command.",
-    )
-    parser.add_argument(
-        "--root",
-        metavar="DIR",
-        default=None,
-        help="the site's folder, the one with mkdocs.yml (default: this folder or the "
-        "nearest one above it)",
-    )
-    commands = parser.add_subparsers(title="commands", metavar="<command>")
+class _Parser(argparse.ArgumentParser):
+    """A parser that speaks the editor's language: section titles, -h, usage and mistakes."""
 
-    def command(
-        group: argparse._SubParsersAction[argparse.ArgumentParser],
-        name: str,
-        summary: str,
-        description: str,
-        handler: Callable[[argparse.Namespace], int],
-    ) -> argparse.ArgumentParser:
-        sub = group.add_parser(
-            name, help=summary, description=description, parents=[root], formatter_class=_Formatter
+    def __init__(self, *args: Any, language: str = "en", **kwargs: Any) -> None:
+        self.language = language
+        kwargs["formatter_class"] = partial(_Formatter, usage_prefix=say("cli.usage", language))
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = say("cli.positionals", language)
+        self._optionals.title = say("cli.options", language)
+        self.add_argument(
+            "-h", "--help", action="help", default=argparse.SUPPRESS, help=say("cli.help", language)
         )
-        sub.set_defaults(handler=handler)
+
+    def error(self, message: str) -> NoReturn:
+        current = sys.exc_info()[1]  # argparse's ArgumentError, raised while handling ours
+        refused = getattr(getattr(current, "__context__", None), "term", None)
+        if refused is not None:  # a value one of ours refused (_argument_error)
+            name = getattr(current, "argument_name", None)
+            message = refused.say(self.language)
+            message = f"{name}: {message}" if name else message
+        else:
+            message = _argparse_message(message, self.language)
+        self.print_usage(sys.stderr)
+        self.exit(2, say("cli.parse_error", self.language, prog=self.prog, message=message) + "\n")
+
+
+# argparse's own mistakes (its English wording, as Python 3.11 to 3.13 put it), said again in
+# the editor's language; any other wording is shown as argparse gives it.
+_ARGPARSE_MESSAGES = (
+    (re.compile(r"the following arguments are required: (?P<names>.+)"), "cli.required"),
+    (re.compile(r"unrecognized arguments: (?P<names>.+)"), "cli.unrecognized"),
+    (
+        re.compile(
+            r"argument (?P<name>\S+): invalid choice: '?(?P<value>[^']*?)'? \(choose from (?P<choices>.+)\)"
+        ),
+        "cli.invalid_choice",
+    ),
+    (re.compile(r"argument (?P<name>\S+): expected one argument"), "cli.expected_value"),
+)
+
+
+def _argparse_message(message: str, lang: str) -> str:
+    for pattern, key in _ARGPARSE_MESSAGES:
+        if match := pattern.fullmatch(message):
+            return say(key, lang, **match.groupdict())
+    return message
+
+
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The whole command line: every command, option and help text, in ``lang``."""
+
+    def h(key: str, **params: Any) -> str:
+        return say(f"help.{key}", lang, **params)
+
+    def with_root(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        """``--root`` after the command too (``clustersite check --root x``)."""
+        sub.add_argument("--root", metavar="DIR", default=argparse.SUPPRESS, help=h("root"))
         return sub
 
-    new = commands.add_parser(
-        "new",
-        help="create a post, a quarterly report or a project file",
-        description="Create a new file from a template. An existing file is never replaced.",
-        parents=[root],
-        formatter_class=_Formatter,
+    parser = _Parser(prog=PROG, language=lang, description=h("description"), epilog=h("epilog"))
+    parser.add_argument("--root", metavar="DIR", default=None, help=h("root"))
+    commands = parser.add_subparsers(title=h("commands"), metavar="<command>")
+
+    def command(
+        group: argparse._SubParsersAction[Any],
+        name: str,
+        handler: Callable[[argparse.Namespace], int],
+        **params: Any,
+    ) -> argparse.ArgumentParser:
+        sub = group.add_parser(
+            name, help=h(name), description=h(f"{name}_description", **params), language=lang
+        )
+        sub.set_defaults(handler=handler)
+        return with_root(sub)
+
+    new = with_root(
+        commands.add_parser("new", help=h("new"), description=h("new_description"), language=lang)
     )
     new.set_defaults(handler=None, parser=new)
-    kinds = new.add_subparsers(title="what to create", metavar="<post|quarterly|event|project>")
+    kinds = new.add_subparsers(title=h("what_to_create"), metavar="<post|quarterly|event|project>")
 
-    post = command(
-        kinds,
-        "post",
-        "a news post",
-        (
-            "Create content/<lang>/news/<year>/<slug>.md with its front matter filled in.\n\n"
-            "example:\n"
-            '  clustersite new post --title "Jauns projekts Rīgā" --date 2021-05-04 \\\n'
-            "      --project neeghw"
-        ),
-        _new_post,
-    )
-    post.add_argument("--title", required=True, help="the post's title, in quotes")
-    post.add_argument("--date", required=True, type=_date, help="the date of the news, YYYY-MM-DD")
-    post.add_argument(
-        "--slug",
-        help="the last part of the address (default: made from the title, "
-        "e.g. jauns-projekts-riga)",
-    )
-    post.add_argument(
-        "--lang", help="the language of the post (default: the site's default language)"
-    )
+    post = command(kinds, "post", _new_post)
+    post.add_argument("--title", required=True, help=h("post_title"))
+    post.add_argument("--date", required=True, type=_date, help=h("post_date"))
+    post.add_argument("--slug", help=h("slug"))
+    post.add_argument("--lang", help=h("post_lang"))
     post.add_argument(
         "--project",
         dest="projects",
         action="append",
         default=[],
         metavar="SLUG",
-        help="a project the post is about (a file name in data/projects/, without "
-        ".yml); repeat for several",
+        help=h("post_project"),
     )
-    post.add_argument("--kind", choices=KINDS, default="news", help="news (default) or quarterly")
-    post.add_argument("--author", help="the author or organisation (optional)")
+    post.add_argument("--kind", choices=KINDS, default="news", help=h("post_kind"))
+    post.add_argument("--author", help=h("author"))
 
-    event = command(
-        kinds,
-        "event",
-        "an event (seminar, fair, webinar, meeting)",
-        (
-            "Create content/<lang>/events/<year>/<slug>.md, checked before it is written.\n\n"
-            "example:\n"
-            '  clustersite new event --title "Seminārs Rīgā" --start 2026-01-14T10:00 \\\n'
-            '      --end 2026-01-14T13:00 --location "Rīga, Brīvības iela 1"'
-        ),
-        _new_event,
-    )
-    event.add_argument("--title", required=True, help="the event's name, in quotes")
-    event.add_argument(
-        "--start",
-        required=True,
-        help="when it starts: YYYY-MM-DDTHH:MM on the organiser's clock, or only the day",
-    )
-    event.add_argument("--end", help="when it ends, written as --start (optional)")
-    event.add_argument("--location", help="the place and address, in quotes; or online")
-    event.add_argument("--online-url", dest="online_url", help="the address of an online event")
-    event.add_argument("--slug", help="the last part of the address (default: from the title)")
-    event.add_argument("--lang", help="the language of the file (default: the site's default)")
+    event = command(kinds, "event", _new_event)
+    event.add_argument("--title", required=True, help=h("event_title"))
+    event.add_argument("--start", required=True, help=h("event_start"))
+    event.add_argument("--end", help=h("event_end"))
+    event.add_argument("--location", help=h("event_location"))
+    event.add_argument("--online-url", dest="online_url", help=h("event_online_url"))
+    event.add_argument("--slug", help=h("slug"))
+    event.add_argument("--lang", help=h("file_lang"))
     event.add_argument(
         "--project",
         dest="projects",
         action="append",
         default=[],
         metavar="SLUG",
-        help="a project the event belongs to; repeat for several",
+        help=h("event_project"),
     )
 
     quarterly = command(
-        kinds,
-        "quarterly",
-        "a quarterly report",
-        (
-            "Create the quarterly report of one quarter, dated its last day, with a list of\n"
-            "links to that quarter's posts in the same language.\n\n"
-            "example:\n  clustersite new quarterly 2020 2      (→ Klastera aktualitātes 2/2020)"
-        ),
-        _new_quarterly,
+        kinds, "quarterly", _new_quarterly, title=say("quarterly.title", lang, quarter=2, year=2020)
     )
-    quarterly.add_argument("year", type=_year, help="the year, e.g. 2020")
-    quarterly.add_argument("quarter", type=_quarter, help="the quarter: 1, 2, 3 or 4")
-    quarterly.add_argument(
-        "--lang", help="the language of the report (default: the site's default language)"
-    )
-    quarterly.add_argument("--author", help="the author or organisation (optional)")
+    quarterly.add_argument("year", type=_year, help=h("year"))
+    quarterly.add_argument("quarter", type=_quarter, help=h("quarter"))
+    quarterly.add_argument("--lang", help=h("quarterly_lang"))
+    quarterly.add_argument("--author", help=h("author"))
 
-    project = command(
-        kinds,
-        "project",
-        "a project's facts",
-        (
-            "Create data/projects/<slug>.yml: a commented template that explains every field.\n"
-            "Its required facts say TODO: `clustersite check` lists each one until it is\n"
-            "filled in.\n\n"
-            "example:\n  clustersite new project neeghw"
-        ),
-        _new_project,
-    )
-    project.add_argument(
-        "slug",
-        help="the project's short name for addresses: lowercase letters, "
-        "digits and hyphens, e.g. neeghw",
-    )
+    project = command(kinds, "project", _new_project)
+    project.add_argument("slug", help=h("project_slug"))
 
-    translation = command(
-        commands,
-        "translate",
-        "start the translation of a page or post",
-        (
-            "Copy a page or post into another language's folder (the same path), to be translated\n"
-            "there. The copy records which language and which version of the source it came from,\n"
-            "so `clustersite status` can tell when the source changes. Until you set\n"
-            "`translated: true` in its front matter, the site shows it as not yet translated.\n\n"
-            "example:\n  clustersite translate content/lv/news/2020/neeghw-sakas.md --to en"
-        ),
-        _translate,
-    )
-    translation.add_argument("path", help="the page or post to translate, e.g. content/lv/about.md")
-    translation.add_argument(
-        "--to", required=True, metavar="LANG", help="the language to translate into"
-    )
+    translation = command(commands, "translate", _translate)
+    translation.add_argument("path", help=h("translate_path"))
+    translation.add_argument("--to", required=True, metavar="LANG", help=h("translate_to"))
 
+    from clustersite.translation import STATES
+
+    words = {code: say(f"status.state.{code}", lang) for code in STATES}
+    width = max(len(word) for word in words.values())
     status = command(
-        commands,
-        "status",
-        "show what is translated, missing or out of date",
-        (
-            "List every post, page and project against every language of the site:\n"
-            "  source    the original text\n"
-            "  ok        translated, and the source has not changed since\n"
-            "  started   copied by `clustersite translate`, not yet marked `translated: true`\n"
-            "  outdated  translated, but the source has changed since: update the translation\n"
-            "  missing   not translated yet (the site shows the default language meanwhile)"
-        ),
-        _status,
+        commands, "status", _status, **{code: w.ljust(width) for code, w in words.items()}
     )
+    status.add_argument("--lang", metavar="LANG", help=h("message_lang"))
     status.add_argument(
-        "--format",
-        choices=("table", "json"),
-        default="table",
-        help="table for people (default) or json for programs",
+        "--format", choices=("table", "json"), default="table", help=h("status_format")
     )
 
-    check = command(
-        commands,
-        "check",
-        "find every problem in the content without building",
-        (
-            "Check mkdocs.yml, data/projects/ and content/ and list every problem as\n"
-            "  path:line: field: problem — how to fix\n"
-            "Exit code 1 if there are errors; warnings alone give 0."
-        ),
-        _check,
-    )
+    check = command(commands, "check", _check)
+    check.add_argument("--lang", metavar="LANG", help=h("message_lang"))
     check.add_argument(
-        "--lang",
-        metavar="LANG",
-        help="the language of the messages (default: CLUSTERSITE_LANG, else the site's "
-        "default language, else the terminal's LANG)",
-    )
-    check.add_argument(
-        "--format",
-        choices=("text", "json", "markdown"),
-        default="text",
-        help="text for people (default), json for programs, or markdown for a CI job summary",
+        "--format", choices=("text", "json", "markdown"), default="text", help=h("check_format")
     )
 
-    build = command(
-        commands,
-        "build",
-        "build the site into site/",
-        ("Build the whole site. A failed build leaves the previous site folder as it was."),
-        _build,
-    )
+    build = command(commands, "build", _build)
+    build.add_argument("--strict", action="store_true", help=h("build_strict"))
     build.add_argument(
-        "--strict", action="store_true", help="stop on warnings too (as the published build does)"
+        "--site-dir", type=Path, default=Path("site"), metavar="DIR", help=h("build_site_dir")
     )
-    build.add_argument(
-        "--site-dir",
-        type=Path,
-        default=Path("site"),
-        metavar="DIR",
-        help="where the built site goes (default: site)",
+    starting = with_root(
+        commands.add_parser("init", help=h("init"), description=init.DESCRIPTION, language=lang)
     )
-    init.add_arguments(
-        command(commands, "init", "start a new site in a new folder", init.DESCRIPTION, init.run)
-    )
+    starting.set_defaults(handler=init.run)
+    init.add_arguments(starting)
     return parser
 
 
@@ -485,8 +458,11 @@ def _silence_stdout() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return its exit code (0 success, 1 failure, 2 command-line mistake)."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    lang = run_language(arguments)
+    parser = build_parser(lang)
+    args = parser.parse_args(arguments)
+    args.language = lang
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if handler is None:
         (getattr(args, "parser", None) or parser).print_help(sys.stderr)
@@ -494,17 +470,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except CommandError as error:
-        print(f"Error: {error}", file=sys.stderr)
+        print(say("cli.error", lang, message=error.in_language(lang)), file=sys.stderr)
     except ContentError as error:  # mkdocs.yml is missing or cannot be read
         for problem in error.problems:
-            print(f"Error: {problem}", file=sys.stderr)
+            print(say("cli.error", lang, message=problem.in_language(lang)), file=sys.stderr)
     except BrokenPipeError:  # e.g. `clustersite status | head`: the reader has gone
         _silence_stdout()
     except OSError as error:
-        where = f" {error.filename}" if error.filename else ""
-        print(f"Error: cannot read or write{where}: {error.strerror or error}", file=sys.stderr)
+        reason = error.strerror or str(error)
+        message = (
+            say("command.io", lang, path=error.filename, reason=reason)
+            if error.filename
+            else say("command.io_unnamed", lang, reason=reason)
+        )
+        print(say("cli.error", lang, message=message), file=sys.stderr)
     except KeyboardInterrupt:
-        print("Interrupted; no file was left half-written.", file=sys.stderr)
+        print(say("cli.interrupted", lang), file=sys.stderr)
         return 130
     return 1
 

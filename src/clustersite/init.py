@@ -89,21 +89,15 @@ def parse_languages(text: str, default: str | None = None) -> tuple[str, ...]:
         try:
             locale = Locale.parse(code)
         except (UnknownLocaleError, ValueError):
-            raise CommandError(
-                f"--languages: '{part.strip()}' is not a language code that Babel knows; "
-                "write codes such as lv, en, it, de, lt"
-            ) from None
+            raise CommandError("init.language_unknown", value=part.strip()) from None
         if str(locale) not in codes:
             codes.append(str(locale))
     if not codes:
-        raise CommandError("--languages: name at least one language, e.g. --languages lv,en,it")
+        raise CommandError("init.no_languages")
     if default is not None:
         default = default.strip().replace("-", "_")
         if default not in codes:
-            raise CommandError(
-                f"--default-language: '{default}' is not one of the languages "
-                f"({', '.join(codes)}); add it to --languages or choose one of them"
-            )
+            raise CommandError("init.default_not_listed", value=default, languages=", ".join(codes))
         codes.remove(default)
         codes.insert(0, default)
     return tuple(codes)
@@ -112,17 +106,14 @@ def parse_languages(text: str, default: str | None = None) -> tuple[str, ...]:
 def _check_name(name: str) -> str:
     name = " ".join(name.split())
     if not name:
-        raise CommandError('--name: give the organisation\'s name, e.g. --name "LETERA"')
+        raise CommandError("init.name_empty")
     return name
 
 
 def _check_url(url: str) -> str:
     url = url.strip()
     if not url.startswith(("http://", "https://")) or " " in url:
-        raise CommandError(
-            f"--url: '{url}' is not a web address; write it in full, "
-            "e.g. https://example.github.io/my-site/"
-        )
+        raise CommandError("init.url_invalid", value=url)
     return url if url.endswith("/") else url + "/"
 
 
@@ -137,7 +128,7 @@ def site_answers(
     (None: no one to ask, so the defaults are taken and the name is required)."""
     if name is None:
         if ask is None:
-            raise CommandError('give the organisation\'s name with --name "…"')
+            raise CommandError("init.name_missing")
         name = ask("Name of the organisation", "")
     if languages is None:
         languages = ask("Languages, comma-separated", DEFAULT_LANGUAGES) if ask else None
@@ -307,12 +298,9 @@ def planned_files(answers: SiteAnswers) -> dict[str, str]:
 def init_site(target: Path, answers: SiteAnswers) -> list[str]:
     """Write the new site into ``target`` (missing or empty); the paths written, in order."""
     if target.exists() and not target.is_dir():
-        raise CommandError(f"{target} is a file; name a new or empty folder for the site")
+        raise CommandError("init.target_is_file", path=str(target))
     if target.is_dir() and any(target.iterdir()):
-        raise CommandError(
-            f"{target} is not empty; nothing was written. Name a new or empty folder "
-            "(init never changes an existing site)"
-        )
+        raise CommandError("init.target_not_empty", path=str(target))
     files = planned_files(answers)
     for relative, text in files.items():
         create_file(target / relative, text)

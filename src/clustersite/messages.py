@@ -38,9 +38,21 @@ FALLBACK = "en"
 
 @dataclass(frozen=True)
 class Term:
-    """A word that is itself translated before it fills a phrase (``kind.list`` → 'a list')."""
+    """A word or phrase that is itself translated before it fills a phrase (``kind.list`` →
+    'a list'), or is said on its own (a note, an error of a command); it may have parameters."""
 
     key: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    @classmethod
+    def of(cls, key: str, /, **params: Any) -> Term:
+        return cls(key, tuple(params.items()))
+
+    def say(self, lang: str = FALLBACK) -> str:
+        return say(self.key, lang, **dict(self.params))
+
+    def __str__(self) -> str:
+        return self.say()
 
 
 def _flatten(data: Mapping[str, Any], prefix: str, into: dict[str, Any]) -> None:
@@ -86,11 +98,19 @@ def say(key: str, lang: str = FALLBACK, /, **params: Any) -> str:
         lang, text = FALLBACK, catalog(FALLBACK).get(key)
     if text is None:
         raise KeyError(f"no message '{key}' in {MESSAGES_DIR}")
-    values = {
-        name: say(value.key, lang) if isinstance(value, Term) else value
-        for name, value in params.items()
-    }
+    values = {name: _said(value, lang) for name, value in params.items()}
     return _fill(text, lang, values)
+
+
+def _said(value: Any, lang: str) -> Any:
+    """A parameter in ``lang``: a Term, a problem (``in_language``), or a list of them."""
+    if isinstance(value, Term):
+        return value.say(lang)
+    if hasattr(value, "in_language"):  # errors.Problem (errors.py imports this module)
+        return str(value.in_language(lang))
+    if isinstance(value, list):
+        return "; ".join(str(_said(item, lang)) for item in value)
+    return value
 
 
 def _fill(text: Any, lang: str, values: dict[str, Any]) -> str:

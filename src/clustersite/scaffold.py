@@ -18,7 +18,7 @@ import calendar
 import datetime as dt
 import re
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,14 +26,14 @@ from typing import Any
 import yaml
 
 from clustersite.errors import relative_path
-from clustersite.messages import say
+from clustersite.messages import Term, say
 from clustersite.model import load_site
 from clustersite.posts import KINDS, Post
 from clustersite.projects import FUNDS
 from clustersite.routes import reserved_slugs, route, source_of
 from clustersite.safewrite import create_file
 from clustersite.settings import SiteSettings, build_date
-from clustersite.slugs import slug_problem, slugify, title_gives_slug
+from clustersite.slugs import RESERVED_SLUGS, slug_problem, slugify, title_gives_slug
 from clustersite.translation import source_hash, without_tracking_fields
 from clustersite.yamlio import FRONT_MATTER, read_text
 
@@ -52,7 +52,18 @@ PROJECT_RESERVED = reserved_slugs("project")  # e.g. projects/index.md is the pr
 
 
 class CommandError(Exception):
-    """Something the editor asked for cannot be done; the message says what to do instead."""
+    """Something the editor asked for cannot be done; the message says what to do instead.
+
+    It is the phrase ``command.<key>`` of the message files; ``str()`` gives it in English,
+    :meth:`in_language` in the editor's language.
+    """
+
+    def __init__(self, key: str, /, **params: Any) -> None:
+        self.term = Term.of(f"command.{key}", **params)
+        super().__init__(self.term.say())
+
+    def in_language(self, lang: str) -> str:
+        return self.term.say(lang)
 
 
 @dataclass
@@ -61,7 +72,10 @@ class Created:
 
     path: Path
     shown: str  # the path from the site root, as the editor knows it
-    notes: list[str] = field(default_factory=list)
+    notes: list[Term] = field(default_factory=list)  # phrases `note.*` of the message files
+
+
+ANOTHER_SLUG = Term("advice.another_slug")  # what to do when the file to create exists
 
 
 def _hint(lang: str, key: str, **params: str) -> str:
@@ -108,25 +122,33 @@ def _markdown_text(text: str) -> str:
     return re.sub(r"([\\`*_\[\]])", r"\\\1", text)
 
 
-def _check_language(settings: SiteSettings, lang: str | None, what: str = "--lang") -> str:
+def _check_language(settings: SiteSettings, lang: str | None, option: str = "--lang") -> str:
     lang = lang or settings.default_language
     if lang not in settings.languages:
         raise CommandError(
-            f"'{lang}' is not a language of this site ({what}); "
-            f"use one of: {', '.join(settings.languages)}"
+            "language_unknown",
+            value=lang,
+            option=option,
+            languages=", ".join(settings.languages),
         )
     return lang
 
 
-def _check_text(value: str, what: str) -> str:
+def _check_text(value: str, option: str) -> str:
     value = value.strip()
     if not value:
-        raise CommandError(
-            f'the {what} is empty; write it in quotes, e.g. --{what} "Jauns projekts Rīgā"'
-        )
+        raise CommandError("option_empty", option=option)
     if any(ord(char) < 32 for char in value):
-        raise CommandError(f"the {what} must be one line of text, without line breaks or tabs")
+        raise CommandError("option_not_one_line", option=option)
     return value
+
+
+def _check_slug(
+    slug: str, reserved: Collection[str] = RESERVED_SLUGS, key: str = "bad_option"
+) -> None:
+    """A slug the editor chose (``--slug``); else the command stops saying why and what to write."""
+    if (problem := slug_problem(slug, reserved)) is not None:
+        raise CommandError(key, option="--slug", problem=problem)
 
 
 def known_projects(settings: SiteSettings) -> list[str]:
@@ -144,29 +166,28 @@ def _check_projects(settings: SiteSettings, projects: Iterable[str]) -> list[str
     chosen: list[str] = []
     for slug in projects:
         if slug not in known:
-            choices = ", ".join(known) or "none yet"
             raise CommandError(
-                f"there is no project '{slug}' ({folder}/{slug}.yml). Known projects: {choices}. "
-                f"To add it: clustersite new project {slug}"
+                "project_unknown",
+                slug=slug,
+                folder=folder,
+                choices=", ".join(known) or Term("command.no_projects_yet"),
             )
         if slug not in chosen:
             chosen.append(slug)
     return chosen
 
 
-def _refuse_existing(target: Path, settings: SiteSettings, advice: str) -> None:
+def _refuse_existing(target: Path, settings: SiteSettings, advice: Term) -> None:
     if target.exists() or target.is_symlink():
-        raise CommandError(
-            f"{relative_path(target, settings.root)} already exists; nothing was changed. {advice}"
-        )
+        raise CommandError("exists", path=relative_path(target, settings.root), advice=advice)
 
 
-def _create(target: Path, text: str, settings: SiteSettings, advice: str) -> Created:
+def _create(target: Path, text: str, settings: SiteSettings, advice: Term) -> Created:
     shown = relative_path(target, settings.root)
     try:
         create_file(target, text)
     except FileExistsError:
-        raise CommandError(f"{shown} already exists; nothing was changed. {advice}") from None
+        raise CommandError("exists", path=shown, advice=advice) from None
     return Created(target, shown)
 
 
@@ -181,28 +202,27 @@ def _post_file(
     kind: str,
     author: str | None,
     body: str,
-    advice: str = "Edit that file, or choose another address with --slug.",
+    advice: Term = ANOTHER_SLUG,
 ) -> Created:
     """Check a new post's address and write it (shared by `new post` and `new quarterly`)."""
     if kind not in KINDS:
-        raise CommandError(f"'{kind}' is not a kind of post; use one of: {', '.join(KINDS)}")
+        raise CommandError("kind_unknown", value=kind, kinds=", ".join(KINDS))
     if slug is None:
         if not title_gives_slug(title):  # emoji or symbols only: "post.md" would say nothing
-            raise CommandError(
-                "the title has no letters or digits to make the address from; "
-                "choose one with --slug, e.g. --slug jaunumi-no-izstades"
-            )
+            raise CommandError("title_without_letters")
         slug = slugify(title)
-    elif (problem := slug_problem(slug)) is not None:
-        raise CommandError(f"--slug {problem}")
+    else:
+        _check_slug(slug)
     folder = settings.docs_dir / lang / route("post").section
     target = settings.docs_dir / lang / source_of("post", year=f"{date.year:04d}", slug=slug)
     _refuse_existing(target, settings, advice)
     same_slug = sorted(folder.glob(f"*/{slug}.md")) if folder.is_dir() else []
     if same_slug:
         raise CommandError(
-            f"the slug '{slug}' is already used by {relative_path(same_slug[0], settings.root)} "
-            f"(two posts in one language need different slugs). {advice}"
+            "slug_taken",
+            slug=slug,
+            other=relative_path(same_slug[0], settings.root),
+            advice=advice,
         )
 
     known = known_projects(settings)
@@ -223,10 +243,7 @@ def _post_file(
     ]
     created = _create(target, "\n".join(lines), settings, advice)
     if date > build_date():
-        created.notes.append(
-            f"the date {date} is in the future: `clustersite check` warns about it until then "
-            "(set `draft: true` to keep it unpublished)"
-        )
+        created.notes.append(Term.of("note.date_in_future", date=date.isoformat()))
     return created
 
 
@@ -243,8 +260,8 @@ def new_post(
 ) -> Created:
     """Create ``content/<lang>/news/<yyyy>/<slug>.md``: front matter and a first paragraph hint."""
     lang = _check_language(settings, lang)
-    title = _check_text(title, "title")
-    author = _check_text(author, "author") if author is not None else None
+    title = _check_text(title, "--title")
+    author = _check_text(author, "--author") if author is not None else None
     chosen = _check_projects(settings, projects)
     return _post_file(
         settings,
@@ -280,14 +297,14 @@ def new_event(
     from clustersite.events import RESERVED_EVENT_SLUGS, parse_event
 
     lang = _check_language(settings, lang)
-    title = _check_text(title, "title")
+    title = _check_text(title, "--title")
     chosen = _check_projects(settings, projects)
     year = start.strip()[:4]
     if slug is None:
         slug = slugify(title, RESERVED_EVENT_SLUGS, "event")
-    elif (problem := slug_problem(slug, RESERVED_EVENT_SLUGS)) is not None:
-        raise CommandError(f"--slug {problem}")
-    advice = "Edit that file, or choose another address with --slug."
+    else:
+        _check_slug(slug, RESERVED_EVENT_SLUGS)
+    advice = ANOTHER_SLUG
     folder = settings.docs_dir / lang / "events"
     target = folder / year / f"{slug}.md"
     _refuse_existing(target, settings, advice)
@@ -325,13 +342,10 @@ def new_event(
     if any(p.field == "start" for p in errors):  # a start that is no date names no year folder
         errors = [p for p in errors if p.field != "file"]
     if errors:
-        raise CommandError(
-            "; ".join(f"{p.field}: {p.message} — {p.fix}" for p in errors)
-            + ". Nothing was written."
-        )
+        raise CommandError("event_not_written", problems=errors)
     created = _create(target, text, settings, advice)
     if not place:
-        created.notes.append("write the place and address in `location:` (or `location: online`)")
+        created.notes.append(Term("note.event_location"))
     return created
 
 
@@ -364,17 +378,16 @@ def new_quarterly(
     """Create the quarterly report of ``quarter``/``year``, listing that quarter's posts."""
     lang = _check_language(settings, lang)
     if quarter not in (1, 2, 3, 4):
-        raise CommandError(f"'{quarter}' is not a quarter; use 1, 2, 3 or 4")
+        raise CommandError("quarter_invalid", value=quarter)
     if not 1000 <= year <= 9999:
-        raise CommandError(f"'{year}' is not a year; write it with four digits, e.g. 2020")
-    author = _check_text(author, "author") if author is not None else None
+        raise CommandError("year_invalid", value=year)
+    author = _check_text(author, "--author") if author is not None else None
     title = quarterly_title(lang, year, quarter)
     posts, reports = _quarter_posts(settings, lang, year, quarter)
     same_language = [report for report in reports if report.lang == lang]
     if same_language:
         raise CommandError(
-            f"{same_language[0].path} is already the report of {quarter}/{year} in {lang}; "
-            "edit that file instead: a quarter has one report in each language"
+            "quarterly_exists", path=same_language[0].path, quarter=quarter, year=year, lang=lang
         )
     # translations share one path: the report takes the slug the other languages' reports have
     slug = min((report.slug for report in reports), default=None)
@@ -404,11 +417,10 @@ def new_quarterly(
         kind="quarterly",
         author=author,
         body=body,
-        advice="Edit that file instead: a quarter has one report in each language.",
+        advice=Term("advice.one_report"),
     )
-    count = len(posts)
     created.notes.insert(
-        0, f"it links {count} post{'' if count == 1 else 's'} of {quarter}/{year} in {lang}"
+        0, Term.of("note.quarterly_links", count=len(posts), quarter=quarter, year=year, lang=lang)
     )
     return created
 
@@ -482,16 +494,12 @@ links: []
 
 def new_project(settings: SiteSettings, slug: str) -> Created:
     """Create ``data/projects/<slug>.yml`` from :func:`project_template`."""
-    problem = slug_problem(slug, PROJECT_RESERVED)
-    if problem is not None:
-        raise CommandError(f"the project slug {problem}")
+    _check_slug(slug, PROJECT_RESERVED, "bad_project_slug")
     target = settings.data_dir / f"{slug}.yml"
-    advice = "Edit that file, or choose another slug."
+    advice = Term("advice.another_project_slug")
     _refuse_existing(target, settings, advice)
     created = _create(target, project_template(slug, settings.languages), settings, advice)
-    created.notes.append(
-        "fill in the TODO values and the title; `clustersite check` lists what is left"
-    )
+    created.notes.append(Term("note.project_todo"))
     return created
 
 
@@ -501,8 +509,9 @@ def _resolve_source(settings: SiteSettings, given: Path, cwd: Path) -> Path:
         if candidate.is_file():
             return candidate.resolve()
     raise CommandError(
-        f"there is no file {given}; give the path of a page, "
-        f"e.g. content/{settings.default_language}/about.md"
+        "no_such_file",
+        path=str(given),
+        example=relative_path(settings.docs_dir / settings.default_language, settings.root),
     )
 
 
@@ -538,36 +547,30 @@ def translate(settings: SiteSettings, source: Path, to: str, cwd: Path | None = 
     path = _resolve_source(settings, source, cwd or Path.cwd())
     shown = relative_path(path, settings.root)
     if path.is_relative_to(settings.data_dir):
-        raise CommandError(
-            f"{shown} holds a project's facts for every language: translate it in the file "
-            f"itself, by adding `{to}: …` under title, summary and objectives"
-        )
+        raise CommandError("translate_project_file", path=shown, lang=to)
     try:
         lang, *rest = path.relative_to(settings.docs_dir).parts
     except ValueError:
         raise CommandError(
-            f"{shown} is not in {relative_path(settings.docs_dir, settings.root)}/<language>/; "
-            "give the path of a page or post there"
+            "not_in_content", path=shown, content=relative_path(settings.docs_dir, settings.root)
         ) from None
     if lang not in settings.languages or not rest or path.suffix != ".md":
         raise CommandError(
-            f"{shown} is not a page in a language folder; give the path of a Markdown "
-            f"file under {relative_path(settings.docs_dir, settings.root)}/<language>/, "
-            f"where <language> is one of {', '.join(settings.languages)}"
+            "not_a_page",
+            path=shown,
+            content=relative_path(settings.docs_dir, settings.root),
+            languages=", ".join(settings.languages),
         )
     to = _check_language(settings, to, "--to")
     if to == lang:
         others = [other for other in settings.languages if other != lang]
-        raise CommandError(f"{shown} is already in {lang}; translate it --to {' or '.join(others)}")
+        raise CommandError("already_in_language", path=shown, lang=lang, others=", ".join(others))
     text, problem = read_text(path, shown)
     if problem is not None or text is None:
-        raise CommandError(str(problem))
+        raise CommandError("unreadable", problem=problem)
     target = settings.docs_dir.joinpath(to, *rest)
-    advice = (
-        f"If {shown} has changed since, update the translation by hand and set its "
-        f"`source_hash: {source_hash(text)}`."
-    )
+    advice = Term.of("advice.update_translation", source=shown, hash=source_hash(text))
     _refuse_existing(target, settings, advice)
     created = _create(target, translation_text(text, lang, to), settings, advice)
-    created.notes.append(f"copied from {shown}: translate the title and the text")
+    created.notes.append(Term.of("note.copied", source=shown))
     return created

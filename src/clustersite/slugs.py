@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections.abc import Collection
 
+from clustersite.messages import Term
 from clustersite.routes import SLUG, reserved_slugs
 
 __all__ = [
@@ -176,22 +177,19 @@ def unique_slug(
     return f"{slug}-{number}"
 
 
-def slug_problem(slug: str, reserved: Collection[str] = RESERVED_SLUGS) -> str | None:
-    """Why ``slug`` cannot be used, in plain words; None when it is fine.
+def slug_problem(slug: str, reserved: Collection[str] = RESERVED_SLUGS) -> Term | None:
+    """Why ``slug`` cannot be used, in plain words (a phrase of the message files); None when
+    it is fine.
 
     >>> slug_problem("jauns-projekts-riga") is None
     True
-    >>> slug_problem("Rīga")
+    >>> str(slug_problem("Rīga"))
     "'Rīga' is not a valid slug: use lowercase ASCII letters, digits and hyphens, e.g. 'riga'"
-    >>> slug_problem("q2")
-    "'q2' is reserved for the archive's own addresses, e.g. use 'q2-1'"
+    >>> slug_problem("q2").say("lv")
+    "'q2' ir rezervēts arhīva adresēm; izmantojiet, piemēram, 'q2-1'"
     """
     if not SLUG.match(slug):
-        return (
-            f"'{slug}' is not a valid slug: use lowercase ASCII letters, digits and hyphens, "
-            f"e.g. '{slugify(slug, reserved)}'"
-        )
+        return Term.of("slug.invalid", value=slug, suggestion=slugify(slug, reserved))
     if slug in reserved:
-        instead = unique_slug(slug, (), reserved)
-        return f"'{slug}' is reserved for the archive's own addresses, e.g. use '{instead}'"
+        return Term.of("slug.reserved", value=slug, suggestion=unique_slug(slug, (), reserved))
     return None

@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from clustersite.errors import relative_path
+from clustersite.messages import Term
 from clustersite.routes import route
 from clustersite.settings import SiteSettings
 from clustersite.yamlio import FRONT_MATTER, parse_yaml, read_text
@@ -156,7 +157,7 @@ class StatusItem:
     kind: str  # "post", "page" or "project"
     item: str  # news/2020/x.md, about.md, data/projects/neeghw.yml
     states: dict[str, str]
-    notes: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, Term] = field(default_factory=dict)  # phrases `status.note.*`
     files: dict[str, str] = field(default_factory=dict)  # language -> path from the site root
 
     def as_dict(self) -> dict[str, Any]:
@@ -164,7 +165,7 @@ class StatusItem:
             "kind": self.kind,
             "item": self.item,
             "status": self.states,
-            "notes": self.notes,
+            "notes": {lang: note.say() for lang, note in self.notes.items()},  # English
             "files": self.files,
         }
 
@@ -236,24 +237,21 @@ def _page_status(relative: str, found: dict[str, Path], settings: SiteSettings) 
         recorded = tracking[lang].get("source_hash")
         if is_work_in_progress(tracking[lang]):
             item.states[lang] = "started"
-            item.notes[lang] = "not yet marked as translated: set `translated: true` when it is"
+            item.notes[lang] = Term("status.note.started")
         elif origin == lang or origin not in settings.languages:
             item.states[lang] = "outdated"
-            item.notes[lang] = f"translated_from: {origin} is not another language of this site"
+            item.notes[lang] = Term.of("status.note.origin_unknown", origin=origin)
         elif origin not in found:
             item.states[lang] = "outdated"
             gone = relative_path(settings.docs_dir / origin / relative, settings.root)
-            item.notes[lang] = f"its source {gone} no longer exists"
+            item.notes[lang] = Term.of("status.note.source_gone", source=gone)
         elif not recorded:
             item.states[lang] = "outdated"
-            item.notes[lang] = (
-                "no source_hash is recorded, so it cannot be compared with its source"
-            )
+            item.notes[lang] = Term("status.note.no_hash")
         elif recorded != (current := source_hash(texts[origin])):
             item.states[lang] = "outdated"
-            item.notes[lang] = (
-                f"{item.files[origin]} has changed since it was translated; once the "
-                f"translation is updated, set its source_hash: {current}"
+            item.notes[lang] = Term.of(
+                "status.note.source_changed", source=item.files[origin], hash=current
             )
         else:
             item.states[lang] = "ok"
@@ -295,7 +293,10 @@ def _project_status(path: Path, settings: SiteSettings) -> StatusItem:
         else:
             item.states[lang] = "missing"
             if len(lacking) < len(needed):
-                item.notes[lang] = "no " + ", ".join(f"{name}.{lang}" for name in lacking)
+                item.notes[lang] = Term.of(
+                    "status.note.project_lacking",
+                    fields=", ".join(f"{name}.{lang}" for name in lacking),
+                )
     return item
 
 
