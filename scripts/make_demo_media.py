@@ -6,9 +6,9 @@ font clustersite ships. The output is committed; run this again only to change t
 
     .venv/bin/python scripts/make_demo_media.py
 
-One photo is saved the way a phone saves it: rotated by an EXIF orientation tag and carrying
-a GPS position, so the default site itself shows that the build turns photos upright and
-strips what they carry. Everything is drawn from fixed seeds: a rerun gives the same pixels.
+Two photos (one in a gallery, one in the text of a post) are saved the way a phone saves them:
+rotated by an EXIF orientation tag and carrying a GPS position, so the default site itself
+shows that the build turns photos upright and strips what they carry. Everything is drawn from fixed seeds: a rerun gives the same pixels.
 """
 
 from __future__ import annotations
@@ -160,11 +160,12 @@ PHOTOS: dict[str, tuple[Callable[[random.Random], Image.Image], int]] = {
     "klastera-aktualitates-2-2020/04-sanaksme.jpg": (meeting, 6),
     "klastera-aktualitates-2-2020/05-izstade.jpg": (fair_stand, 7),
     "neeghw-sakas.jpg": (circuit_board, 1),
+    "neeghw-sakas-partneri.jpg": (meeting, 9),  # shown in the text of the post
 }
 PROJECT_PHOTOS: dict[str, tuple[Callable[[random.Random], Image.Image], int]] = {
     "photos/neeghw.jpg": (lab_bench, 8),
 }
-PHONE = "klastera-aktualitates-2-2020/03-laboratorija.jpg"
+PHONE = {"klastera-aktualitates-2-2020/03-laboratorija.jpg", "neeghw-sakas-partneri.jpg"}
 
 
 def write_photos(
@@ -174,7 +175,7 @@ def write_photos(
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         image = scene(random.Random(seed))
-        if name == PHONE:
+        if name in PHONE:
             phone_photo(image, path)
         else:
             image.save(path, "JPEG", quality=80, optimize=True, progressive=True)

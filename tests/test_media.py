@@ -14,8 +14,9 @@ from PIL import Image, ImageCms, ImageDraw
 from PIL.ExifTags import IFD
 
 from clustersite import images
+from clustersite.checker import Checker
 from clustersite.images import ImageCache, ImageProblem, check_image, draw_card
-from clustersite.media import file_label, read_media_fields
+from clustersite.media import file_label, read_media_fields, read_text_photos
 
 GPS_IFD = 0x8825
 
@@ -103,7 +104,8 @@ def test_limits_refuse_huge_originals_with_a_fix(tmp_path: Path) -> None:
     Image.new("L", (8000, 6000)).save(huge)  # 48 megapixels of one grey: a small file
     with pytest.raises(ImageProblem) as caught:
         check_image(huge)
-    assert "megapixels" in caught.value.message and caught.value.fix
+    assert caught.value.key == "media.photo_too_many_pixels"
+    assert caught.value.params == {"megapixels": 48, "limit": 40}
     not_a_photo = tmp_path / "x.jpg"
     not_a_photo.write_text("hello")
     with pytest.raises(ImageProblem):
@@ -146,16 +148,12 @@ def test_file_label(size: int, locale: str, expected: tuple[str, str]) -> None:
 
 
 def problems_of(meta: dict[str, object], lang: str = "lv") -> list[tuple[str, str]]:
-    found: list[tuple[str, str]] = []
-
-    def add(
-        field: str, message: str, fix: str, line: int | None = None, severity: str = "error"
-    ) -> None:
-        assert fix  # every problem says what to do
-        found.append((field, severity))
-
-    read_media_fields(meta, lambda _field: None, lang, add)
-    return found
+    check = Checker("content/lv/news/2021/x.md")
+    read_media_fields(meta, lang, check)
+    for problem in check.problems:  # every problem is in the message files, in each language
+        for editor in ("lv", "it"):
+            assert problem.key and problem.in_language(editor).fix != problem.fix, problem
+    return [(p.field, p.severity) for p in check.problems]
 
 
 @pytest.mark.parametrize(
@@ -241,3 +239,54 @@ def test_a_folder_beside_the_post_is_its_gallery_and_oversize_documents_warn(
     media = loaded.media["content/lv/news/2021/zina.md"]
     assert [p.source.name for p in media.gallery] == ["a.png", "b.jpg"]
     assert [(p.field, p.severity) for p in loaded.problems] == [("attachments", "warning")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected", "problems"),
+    [
+        ("![Sanāksme](foto.jpg)", [("foto.jpg", 3)], []),
+        ('Teksts\n\n![Plate](../2019/plate.PNG "Virsraksts")', [("../2019/plate.PNG", 5)], []),
+        ("![](foto.jpg)", [("foto.jpg", 3)], [("text", 3)]),
+        ("![ ](<mana foto.jpg>)", [("mana foto.jpg", 3)], [("text", 3)]),
+        ("![Plate][p]\n\n[p]: plate.webp", [("plate.webp", 3)], []),
+        ('<img src="a.jpg">', [], []),  # HTML: the editor's own (see read_text_photos)
+        ("```\n![](code.jpg)\n```\n`![](span.jpg)`", [], []),
+        ("![Karte](https://example.org/a.jpg) ![Zīmējums](shema.svg) ![](/abs.jpg)", [], []),
+    ],
+)
+def test_photos_in_the_text_are_found_and_need_an_alt_text(
+    body: str, expected: list[tuple[str, int]], problems: list[tuple[str, int]]
+) -> None:
+    check = Checker("content/lv/news/2021/x.md")
+    refs = read_text_photos(body, 3, check)
+    assert [(ref.file, ref.line) for ref in refs] == expected
+    assert [(p.field, p.line) for p in check.problems] == problems
+    for problem in check.problems:
+        assert problem.key == "media.text_photo_alt_missing"
+        assert "![…]" in problem.in_language("lv").fix
+
+
+def test_a_photo_the_text_shows_must_be_there(tmp_path: Path) -> None:
+    from clustersite.model import load_site
+    from clustersite.settings import SiteSettings
+    from support import SiteFactory, post_text
+
+    site = SiteFactory(tmp_path)
+    phone_photo(site.root / "content/lv/news/2021/ir.jpg", (64, 48))
+    site.write(
+        "content/lv/news/2021/zina.md",
+        post_text("Ziņa", "2021-03-01") + "\n![Ir](ir.jpg)\n\n![Nav](nav.jpg)\n",
+    )
+    loaded = load_site(SiteSettings.from_mkdocs_yml(site.root))
+    [problem] = loaded.errors
+    assert (problem.path, problem.field, problem.key) == (
+        "content/lv/news/2021/zina.md",
+        "text",
+        "media.text_photo_missing",
+    )
+    text = (site.root / "content/lv/news/2021/zina.md").read_text(encoding="utf-8").split("\n")
+    assert text[problem.line - 1] == "![Nav](nav.jpg)"  # the line the editor wrote it on
+    latvian = str(problem.in_language("lv"))
+    assert "'nav.jpg'" in latvian and "content/lv/news/2021/" in latvian
+    [shown] = loaded.media["content/lv/news/2021/zina.md"].in_text
+    assert shown.source == site.root / "content/lv/news/2021/ir.jpg"

@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 
 from clustersite import images
-from support import REPO, SiteFactory
+from support import REPO, SiteFactory, post_text
 
 POST = "news/2020/klastera-aktualitates-2-2020/index.html"
 LANG_ROOTS = {"lv": "", "en": "en/", "it": "it/"}
@@ -111,18 +111,74 @@ def test_no_published_photo_carries_exif(site: Path) -> None:
     photos = [
         p
         for p in site.rglob("*")
-        if p.suffix.lower() in {".jpg", ".jpeg", ".png", ".webp", ".avif"}
+        if p.suffix.lower() in {".jpg", ".jpeg", ".png", ".webp", ".avif", ".tif", ".tiff"}
     ]
     processed = [p for p in photos if "assets/media" in p.as_posix()]
     assert len(processed) > 40
-    for path in processed:
+    for path in photos:  # every image of the site: the theme's too
         with Image.open(path) as image:
             exif = image.getexif()
             assert not exif.get_ifd(0x8825), f"{path.name} has GPS data"
-            assert not dict(exif), f"{path.name} has EXIF data"
-            assert "exif" not in image.info and "xmp" not in image.info
+            if path in processed:
+                assert not dict(exif), f"{path.name} has EXIF data"
+                assert "exif" not in image.info and "xmp" not in image.info
     originals = {p.name for p in (REPO / "content").rglob("*.jpg")}
     assert not originals & {p.name for p in photos}  # the editors' files stay out of the site
+
+
+TEXT_PHOTO = "neeghw-sakas-partneri"  # a phone photo in the text of the NEEGHW post
+
+
+@pytest.mark.parametrize("lang", LANG_ROOTS)
+def test_a_photo_in_the_text_is_made_for_the_web(site: Path, lang: str) -> None:
+    with Image.open(REPO / f"content/lv/news/2020/{TEXT_PHOTO}.jpg") as original:
+        assert original.getexif().get_ifd(0x8825)  # the premise: saved as a phone saves it
+        assert original.height > original.width  # stored sideways, turned by its tag
+    path = LANG_ROOTS[lang] + "news/2020/neeghw-sakas/index.html"
+    text = page(site, path).split('<figure class="cs-cover">', 1)[1].split("</figure>", 1)[1]
+    [picture] = re.findall(
+        rf'<picture class="cs-picture">(?:(?!</picture>).)*{TEXT_PHOTO}.*?</picture>', text, re.S
+    )
+    img = re.search(r"<img [^>]*>", picture)
+    assert img is not None
+    tag = img.group(0)
+    written = (REPO / f"content/{lang}/news/2020/neeghw-sakas.md").read_text(encoding="utf-8")
+    alt, title = re.search(rf'!\[([^\]]+)\]\({TEXT_PHOTO}.jpg "([^"]+)"\)', written).groups()
+    assert f'alt="{alt}"' in tag and f'title="{title}"' in tag
+    assert 'loading="lazy"' in tag and re.search(r'width="\d+" height="\d+"', tag)
+    assert 'type="image/webp"' in picture
+    for url in re.findall(r'(?:src|srcset)="([^" ]+)', picture):
+        with Image.open(resolve(site, path, url)) as shown:
+            assert shown.width > shown.height  # upright
+            assert not dict(shown.getexif())
+    assert f"{TEXT_PHOTO}.jpg" not in text  # nothing points at the original
+
+
+def test_links_and_photos_in_text_of_a_small_site(tmp_path: Path) -> None:
+    """A translation shows the original's photo; a link to a photo opens its web version."""
+    site = SiteFactory(tmp_path, parallel=False)
+    folder = site.root / "content/lv/news/2021"
+    folder.mkdir(parents=True)
+    Image.new("RGB", (900, 600), (200, 40, 40)).save(folder / "foto.jpg")
+    for lang in ("lv", "en"):
+        site.write(
+            f"content/{lang}/news/2021/zina.md",
+            post_text("Ziņa", "2021-03-01") + "\n![Sarkans](foto.jpg)\n\n[Lielā foto](foto.jpg)\n",
+        )
+    built = site.build()
+    for root in ("", "en/"):
+        path = root + "news/2021/zina/index.html"
+        html = page(built, path)
+        picture = re.search(
+            r'<picture class="cs-picture">(?:(?!</picture>).)*alt="Sarkans"', html, re.S
+        )
+        assert picture is not None
+        link = re.search(r'<a href="([^"]+)">Lielā foto</a>', html)
+        assert link is not None and "/assets/media/" in link.group(1)
+        with Image.open(resolve(built, path, link.group(1))) as full:
+            assert full.size == (900, 600)  # the widest web version (never enlarged)
+        assert "foto.jpg" not in html
+    assert not list(built.rglob("foto.jpg"))
 
 
 def test_a_rebuild_after_a_text_edit_encodes_no_image(
@@ -156,3 +212,16 @@ def test_project_page_shows_its_photo_and_shares_it(site: Path, lang: str) -> No
     img = re.search(r'<img [^>]*alt="([^"]+)"', cover)
     assert img is not None and img.group(1)
     assert og_images(html)[""].endswith("-social.jpg")  # the photo's crop, not a drawn card
+
+
+@pytest.mark.parametrize("lang", LANG_ROOTS)
+def test_a_link_in_the_text_to_a_document_shows_its_type_and_size(site: Path, lang: str) -> None:
+    path = LANG_ROOTS[lang] + "news/2020/neeghw-sakas/index.html"
+    found = re.search(
+        r'<a href="([^"]+parskats-2-2020\.pdf)">[^<]+</a> '
+        r'<span class="cs-attachments__meta">\(PDF, (\d+)[\s\u00a0\u202f]kB\)</span>',
+        page(site, path),
+    )
+    assert found is not None
+    document = resolve(site, path, found.group(1))
+    assert int(found.group(2)) == round(document.stat().st_size / 1000)

@@ -106,17 +106,6 @@ class Checker:
             Problem.of(self.path, field_name, key, line=line, severity=severity, **params)
         )
 
-    def add_text(
-        self,
-        field_name: str,
-        message: str,
-        fix: str,
-        line: int | None = None,
-        severity: str = "error",
-    ) -> None:
-        """Record a problem phrased by its caller (not yet in the message files: English only)."""
-        self.problems.append(Problem(self.path, field_name, message, fix, line, severity))
-
     def warn(self, field_name: str, key: str, /, *, line: int | None = None, **params: Any) -> None:
         self.add(field_name, key, line=line, severity="warning", **params)
 

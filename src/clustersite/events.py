@@ -25,6 +25,7 @@ from babel import Locale, UnknownLocaleError
 
 from clustersite.checker import Checker
 from clustersite.errors import Problem
+from clustersite.media import PHOTO_FIELDS, MediaRefs, read_media_fields, read_text_photos
 from clustersite.posts import (
     FiledByYear,
     Translated,
@@ -62,6 +63,7 @@ EVENT_FIELDS = {
     "cancelled",
     "cancelled_note",
     "draft",
+    *PHOTO_FIELDS,  # a photo, as a post has one (clustersite/media.py)
 }
 # The addresses of the events section itself: events/past/, events/calendar.ics…
 RESERVED_EVENT_SLUGS = reserved_slugs("event")
@@ -101,6 +103,7 @@ class Event(FiledByYear):
     draft: bool = False
     description: str | None = None
     theme: ThemeFields = field(default_factory=ThemeFields)  # status, icon… (theme_fields.py)
+    media: MediaRefs = field(default_factory=MediaRefs)  # its photo and those in its text
 
     @property
     def ics_url(self) -> str:
@@ -358,6 +361,12 @@ def parse_event(
     summary = check.text(meta.get("summary"), "summary", as_written=False)
     source.warn_unknown_fields(EVENT_FIELDS)
 
+    photo = read_media_fields({key: meta[key] for key in PHOTO_FIELDS if key in meta}, lang, check)
+    media = MediaRefs(
+        image=photo.image,
+        gallery=(),
+        in_text=read_text_photos(body, source.body_line, check),
+    )
     if check.has_errors or title is None or start is None:
         return None, check.problems
     assert zone is not None
@@ -379,5 +388,6 @@ def parse_event(
         draft=draft,
         description=check.text(meta.get("description"), "description", as_written=False),
         theme=theme_fields(doc),
+        media=media,
     )
     return event, check.problems

@@ -17,8 +17,10 @@ The same holds for the preview cards drawn for pages without a photo (:func:`soc
 title, date and site name on the site's colours, in DejaVu Sans (shipped in ``fonts/``, so
 Latvian and Italian letters render on any machine), named after everything drawn on them.
 
-After Markdown is rendered, :func:`size_and_defer_images` gives each ``<img>`` of an
-editor's text that is a file of the site its pixel size and ``loading="lazy"``.
+After Markdown is rendered, :func:`web_photos_in_text` puts the web versions of an editor's
+photos in place of the originals (which the site never publishes), and
+:func:`size_and_defer_images` gives every other ``<img>`` of the text that is a file of the
+site its pixel size and ``loading="lazy"``.
 """
 
 from __future__ import annotations
@@ -33,10 +35,11 @@ import posixpath
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import Any
 
 import imagesize
 from PIL import (
@@ -60,10 +63,13 @@ __all__ = [
     "ImageProblem",
     "ProcessedImage",
     "Variant",
+    "attributes_of",
     "check_image",
     "draw_card",
     "promote_first_image",
+    "site_file",
     "size_and_defer_images",
+    "web_photos_in_text",
 ]
 
 WIDTHS = (480, 960, 1600)
@@ -87,11 +93,11 @@ SUFFIX = {"image/avif": "avif", "image/webp": "webp", "image/jpeg": "jpg", "imag
 
 
 class ImageProblem(Exception):
-    """A photo that cannot be published; the message says why and what to do."""
+    """A photo that cannot be published: ``key`` of the message files and its parameters."""
 
-    def __init__(self, message: str, fix: str) -> None:
-        super().__init__(message)
-        self.message, self.fix = message, fix
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key, self.params = key, params
 
 
 @dataclass(frozen=True)
@@ -134,23 +140,21 @@ def check_image(path: Path) -> tuple[int, int]:
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise ImageProblem(
-            f"the photo is {size / 1_048_576:.0f} MB; at most {MAX_BYTES // 1_048_576} MB is accepted",
-            "export it smaller (e.g. 3000 px wide, JPEG quality 85) and save it under the same name",
+            "media.photo_too_large",
+            megabytes=round(size / 1_048_576),
+            limit=MAX_BYTES // 1_048_576,
         )
     try:
         with Image.open(path) as image:
             width, height = image.size
             orientation = image.getexif().get(0x0112, 1)
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
-        raise ImageProblem(
-            "is not a photo this site can read",
-            "save it as JPEG, PNG or WebP",
-        ) from error
+        raise ImageProblem("media.photo_unreadable") from error
     if width * height > MAX_PIXELS:
         raise ImageProblem(
-            f"the photo has {width * height / 1e6:.0f} megapixels; at most "
-            f"{MAX_PIXELS // 1_000_000} are accepted",
-            "export it smaller (e.g. 3000 px on the long side) and save it under the same name",
+            "media.photo_too_many_pixels",
+            megapixels=round(width * height / 1e6),
+            limit=MAX_PIXELS // 1_000_000,
         )
     return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
 
@@ -455,12 +459,52 @@ IMG = re.compile(r"<img\b[^>]*>", re.I)
 ATTRIBUTE = re.compile(r'\s([a-zA-Z-]+)="([^"]*)"')
 
 
-def _source_file(src: str, page_url: str, media: dict[str, str]) -> str | None:
-    """The file on disk behind an <img src> written relative to the page's URL."""
+def site_file(src: str, page_url: str, media: dict[str, str]) -> str | None:
+    """The file on disk behind a ``src`` or ``href`` written relative to the page's URL."""
     if re.match(r"^[a-z][a-z0-9+.-]*:|^//|^/", src, re.I):
         return None  # another host, a data: URL or a root path: not ours to measure
     folder = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
     return media.get(posixpath.normpath(posixpath.join(folder, src)))
+
+
+LINK = re.compile(r"<a\b[^>]*>", re.I)
+
+
+def attributes_of(tag: str) -> dict[str, str]:
+    """The attributes of an HTML tag as Python-Markdown writes it (double quotes)."""
+    return {name.lower(): value for name, value in ATTRIBUTE.findall(tag)}
+
+
+def web_photos_in_text(
+    html: str,
+    page_url: str,
+    photos: dict[str, str],
+    picture: Callable[[str, dict[str, str]], str],
+    full_size: Callable[[str], str],
+) -> str:
+    """Each ``<img>`` of one of ``photos`` (URL -> file) becomes ``picture(file, attributes)``;
+    a link to one points at ``full_size(file)`` instead.
+
+    >>> photos = {"news/a.jpg": "/c/a.jpg"}
+    >>> web_photos_in_text('<p><img alt="A" src="../a.jpg"> <a href="../a.jpg">A</a></p>',
+    ...     "news/x/", photos, lambda f, a: f"<picture {a['alt']}>", lambda f: "w.jpg")
+    '<p><picture A> <a href="w.jpg">A</a></p>'
+    """
+
+    def image(match: re.Match[str]) -> str:
+        attributes = attributes_of(match.group(0))
+        path = site_file(attributes.get("src", ""), page_url, photos)
+        return picture(path, attributes) if path else match.group(0)
+
+    def link(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        href = attributes_of(tag).get("href", "")
+        path = site_file(href, page_url, photos)
+        if path is None:
+            return tag
+        return tag.replace(f'href="{href}"', f'href="{escape(full_size(path))}"', 1)
+
+    return LINK.sub(link, IMG.sub(image, html))
 
 
 def promote_first_image(html: str) -> str:
@@ -491,14 +535,14 @@ def size_and_defer_images(html: str, page_url: str, media: dict[str, str]) -> st
 
     def fix(match: re.Match[str]) -> str:
         tag = match.group(0)
-        attributes = {name.lower(): value for name, value in ATTRIBUTE.findall(tag)}
+        attributes = attributes_of(tag)
         extra = []
         if "loading" not in attributes:
             extra.append('loading="lazy"')
         if "decoding" not in attributes:
             extra.append('decoding="async"')
         if "width" not in attributes and "height" not in attributes and "src" in attributes:
-            path = _source_file(attributes["src"], page_url, media)
+            path = site_file(attributes["src"], page_url, media)
             if path:
                 width, height = imagesize.get(path)
                 if width > 0 and height > 0:

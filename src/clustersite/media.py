@@ -25,19 +25,33 @@ handed out so that the build can publish them.
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from babel.units import format_unit
 
+from clustersite.checker import Checker
 from clustersite.errors import Problem
-from clustersite.images import ImageCache, ImageProblem, ProcessedImage, Variant, check_image
+from clustersite.images import (
+    ImageCache,
+    ImageProblem,
+    ProcessedImage,
+    Variant,
+    attributes_of,
+    check_image,
+    site_file,
+)
 
 __all__ = [
     "ATTACHMENT_TYPES",
     "MEDIA_FIELDS",
+    "PHOTO_FIELDS",
     "AttachmentLink",
     "Gallery",
     "MediaLibrary",
@@ -45,12 +59,16 @@ __all__ = [
     "Picture",
     "PostMedia",
     "file_label",
+    "label_documents_in_text",
+    "local_photo",
     "photo_sources",
     "read_media_fields",
+    "read_text_photos",
     "resolve_media",
 ]
 
-MEDIA_FIELDS = {"image", "image_alt", "image_credit", "gallery", "attachments"}
+PHOTO_FIELDS = ("image", "image_alt", "image_credit")  # what a project and an event may carry
+MEDIA_FIELDS = {*PHOTO_FIELDS, "gallery", "attachments"}
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".tif", ".tiff"}
 ATTACHMENT_TYPES = {
     ".pdf": "PDF",
@@ -71,6 +89,7 @@ SIZES = {
     "card": "(min-width: 45em) 18rem, 100vw",
     "thumb": "(min-width: 45em) 12rem, 50vw",
 }
+SIZES["text"] = SIZES["cover"]  # a photo in the text spans the column, as the cover does
 
 Texts = dict[str, str]  # language -> text; "" stands for the post's own language
 
@@ -90,12 +109,21 @@ class AttachmentRef:
 
 
 @dataclass(frozen=True)
+class TextPhotoRef:
+    """A photo shown in an editor's text, as written there (relative to the file)."""
+
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
 class MediaRefs:
     """The media fields of one post, as written (files not looked up yet)."""
 
     image: PhotoRef | None = None
     gallery: tuple[PhotoRef, ...] | None = None  # None: take the folder beside the post, if any
     attachments: tuple[AttachmentRef, ...] = ()
+    in_text: tuple[TextPhotoRef, ...] = ()  # ![…](photo.jpg) in the text
 
 
 @dataclass(frozen=True)
@@ -121,12 +149,10 @@ class PostMedia:
     image: Photo | None = None
     gallery: tuple[Photo, ...] = ()
     attachments: tuple[Attachment, ...] = ()
+    in_text: tuple[Photo, ...] = ()
 
 
 # -- reading front matter ----------------------------------------------------------------------
-AddProblem = Callable[..., None]  # add(field, message, fix, line=None, severity="error")
-
-
 def _texts(value: Any) -> Texts | None:
     """A text or ``{lang: text}``; None when it is neither."""
     if isinstance(value, str) and value.strip():
@@ -146,98 +172,80 @@ def _file_name(value: Any) -> str | None:
     return name
 
 
+def _line(check: Checker, field_name: str) -> int | None:
+    return check.doc.line(field_name) if check.doc is not None else None
+
+
 def _named_items(
-    items: list[Any],
-    field_name: str,
-    noun: str,
-    fix: str,
-    line: Callable[[str], int | None],
-    add: AddProblem,
+    items: list[Any], field_name: str, key: str, check: Checker
 ) -> Iterator[tuple[dict[str, Any], str, int | None]]:
     """Each item of a list of files as (fields, file name, line); a nameless one is reported."""
     for index, item in enumerate(items):
-        at = line(f"{field_name}.{index}") or line(field_name)
+        at = _line(check, f"{field_name}.{index}")
         entry = item if isinstance(item, dict) else {"file": item}
         name = _file_name(entry.get("file"))
         if name is None:
-            add(field_name, f"{noun} {index + 1} has no file name", fix, line=at)
+            check.add(field_name, key, line=at, number=index + 1)
             continue
         yield entry, name, at
 
 
-def read_media_fields(
-    meta: dict[str, Any], line: Callable[[str], int | None], lang: str, add: AddProblem
-) -> MediaRefs:
-    """Check the shape of the media fields of one post (files are looked up later)."""
-    where = "a file name beside the post, e.g. `cover.jpg`"
+def read_media_fields(meta: dict[str, Any], lang: str, check: Checker) -> MediaRefs:
+    """Check the shape of the media fields of one file (its files are looked up later).
+
+    ``lang`` is the file's own language: the alt text of its photo is required in it.
+    """
     image: PhotoRef | None = None
     if "image" in meta:
         name = _file_name(meta["image"])
         if name is None:
-            add("image", "must be the name of a photo file", f"write {where}", line=line("image"))
+            check.add("image", "media.image_not_a_file")
         else:
             alt = _texts(meta.get("image_alt"))
             if alt is None or not ("" in alt or lang in alt):
-                add(
+                check.add(
                     "image_alt",
-                    f"the photo has no text alternative in this post's language ({lang})",
-                    "describe what the photo shows for visitors who cannot see it: "
-                    f"`image_alt: …` (or `image_alt: {{{lang}: …}}`)",
-                    line=line("image_alt") or line("image"),
+                    "media.alt_missing",
+                    line=_line(check, "image_alt") or _line(check, "image"),
+                    lang=lang,
                 )
             credit = _texts(meta.get("image_credit")) if "image_credit" in meta else {}
             if credit is None:
-                add(
-                    "image_credit",
-                    "must be text",
-                    "write who took the photo, e.g. `image_credit: Foto: LETERA`",
-                    line=line("image_credit"),
-                )
+                check.add("image_credit", "media.credit_not_text")
             image = PhotoRef(name, alt or {}, {}, credit or {})
     elif "image_alt" in meta or "image_credit" in meta:
-        field_name = "image_alt" if "image_alt" in meta else "image_credit"
-        add(
-            field_name,
-            "describes a photo, but the post has no `image:`",
-            "add `image: <file name>` or remove the field",
-            line=line(field_name),
-        )
+        check.add("image_alt" if "image_alt" in meta else "image_credit", "media.without_image")
 
     gallery: tuple[PhotoRef, ...] | None = None
     if "gallery" in meta:
         raw = meta["gallery"]
         items: list[PhotoRef] = []
         if not isinstance(raw, list) or not raw:
-            add(
-                "gallery",
-                "must be a list of photos",
-                "write `gallery: [{file: a.jpg, caption: …}, …]`, or leave it out and put the "
-                "photos in a folder named after the post",
-                line=line("gallery"),
-            )
+            check.add("gallery", "media.gallery_not_list")
         photos = raw if isinstance(raw, list) else []
-        for entry, name, at in _named_items(
-            photos, "gallery", "photo", f"write `file: …`, {where}", line, add
-        ):
+        for entry, name, at in _named_items(photos, "gallery", "media.photo_without_file", check):
             texts = {}
             for key in ("caption", "alt", "credit"):
                 if key in entry:
                     value = _texts(entry[key])
                     if value is None:
-                        add(
+                        check.add(
                             "gallery",
-                            f"the {key} of {name} must be text",
-                            f"write `{key}: …` or `{key}: {{{lang}: …}}`",
+                            "media.gallery_text_not_text",
                             line=at,
+                            key=key,
+                            name=name,
+                            lang=lang,
                         )
                     texts[key] = value or {}
             unknown = set(entry) - {"file", "caption", "alt", "credit"}
             if unknown:
-                add(
+                check.add(
                     "gallery",
-                    f"{name}: '{sorted(unknown)[0]}' is not a field of a gallery photo",
-                    "use file, caption, alt and credit",
+                    "media.gallery_field_unknown",
                     line=at,
+                    name=name,
+                    value=sorted(unknown)[0],
                 )
             items.append(
                 PhotoRef(
@@ -249,33 +257,100 @@ def read_media_fields(
     attachments: list[AttachmentRef] = []
     raw_attachments = meta.get("attachments", [])
     if not isinstance(raw_attachments, list):
-        add(
-            "attachments",
-            "must be a list of documents",
-            "write `attachments: [{file: report.pdf, title: …}]`",
-            line=line("attachments"),
-        )
+        check.add("attachments", "media.attachments_not_list")
         raw_attachments = []
-    fix = "write `file: report.pdf`, a file beside the post"
-    for entry, name, at in _named_items(raw_attachments, "attachments", "document", fix, line, add):
+    for entry, name, at in _named_items(
+        raw_attachments, "attachments", "media.document_without_file", check
+    ):
         if Path(name).suffix.lower() not in ATTACHMENT_TYPES:
-            add(
+            check.add(
                 "attachments",
-                f"{name}: this kind of file is not offered for download",
-                f"attach one of: {', '.join(sorted(ATTACHMENT_TYPES.values()))}",
+                "media.document_type",
                 line=at,
+                name=name,
+                types=", ".join(sorted(ATTACHMENT_TYPES.values())),
             )
             continue
         title = _texts(entry["title"]) if "title" in entry else {}
         if title is None:
-            add(
-                "attachments",
-                f"the title of {name} must be text",
-                f"write `title: …` or `title: {{{lang}: …}}`",
-                line=at,
-            )
+            check.add("attachments", "media.title_not_text", line=at, name=name, lang=lang)
         attachments.append(AttachmentRef(name, title or {}))
     return MediaRefs(image, gallery, tuple(attachments))
+
+
+# -- photos in an editor's text ----------------------------------------------------------------
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+\1")
+_ALT = r"(?P<alt>(?:\\.|[^\]\\])*)"
+_INLINE_IMAGE = re.compile(
+    r"!\[" + _ALT + r"\]\(\s*(?P<src><[^>]*>|[^\s)]+)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
+)
+_REFERENCE_IMAGE = re.compile(r"!\[" + _ALT + r"\](?:\[(?P<ref>[^\]]*)\])?")
+_REFERENCE = re.compile(r"^\s{0,3}\[(?P<ref>[^\]]+)\]:\s*(?P<src><[^>]*>|\S+)")
+
+
+def local_photo(src: str) -> str | None:
+    """The file a link names when it is a photo of the site itself, as a relative path.
+
+    >>> local_photo("<my photo.JPG>"), local_photo("a%20b.png#x"), local_photo("https://x/a.jpg")
+    ('my photo.JPG', 'a b.png', None)
+    """
+    src = src.strip()
+    if src.startswith("<") and src.endswith(">"):
+        src = src[1:-1]
+    src = unquote(src.split("#", 1)[0].split("?", 1)[0])
+    if not src or re.match(r"^[a-z][a-z0-9+.-]*:|^/|^\\", src, re.I):
+        return None  # another site, a data: URL or an address from the root
+    return src if Path(src).suffix.lower() in PHOTO_SUFFIXES else None
+
+
+def _outside_code(body: str, first_line: int) -> Iterator[tuple[int, str]]:
+    """Each line of Markdown with its number, code blocks and code spans blanked out."""
+    fence = ""
+    for number, line in enumerate(body.split("\n"), start=first_line):
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = ""
+            continue
+        if opening:
+            fence = opening.group(1)
+            continue
+        if line.startswith(("    ", "\t")) and not line.strip().startswith(("-", "*", "!", "<")):
+            continue  # an indented code block (or a list's continuation: no photos there)
+        yield number, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def read_text_photos(body: str, first_line: int, check: Checker) -> tuple[TextPhotoRef, ...]:
+    """The photos an editor's text shows (``![alt](photo.jpg)``, inline or by reference);
+    one without a text alternative is reported with its line.
+
+    An ``<img>`` written as HTML is the editor's own: its address is read from the page's
+    URL, not the file's, and it is left out here (the build still shows its web version).
+    """
+    lines = list(_outside_code(body, first_line))
+    references = {
+        m.group("ref").strip().lower(): m.group("src")
+        for _number, line in lines
+        if (m := _REFERENCE.match(line))
+    }
+    found: list[tuple[int, str, str]] = []  # (line, file, alt)
+    for number, line in lines:
+        for match in _INLINE_IMAGE.finditer(line):
+            found.append((number, match.group("src"), match.group("alt")))
+        for match in _REFERENCE_IMAGE.finditer(_INLINE_IMAGE.sub("", line)):
+            ref = (match.group("ref") or match.group("alt")).strip().lower()
+            if ref in references:
+                found.append((number, references[ref], match.group("alt")))
+    photos: list[TextPhotoRef] = []
+    for number, src, alt in found:
+        name = local_photo(src)
+        if name is None:
+            continue
+        if not alt.strip():
+            check.add("text", "media.text_photo_alt_missing", line=number, file=name)
+        photos.append(TextPhotoRef(name, number))
+    return tuple(photos)
 
 
 # -- finding the files -------------------------------------------------------------------------
@@ -301,27 +376,31 @@ def resolve_media(
     """Look up the files of one post. ``default_folder``: the default language's same folder."""
     problems: list[Problem] = []
     folders = [post_file.parent] + ([default_folder] if default_folder else [])
-    where = f"beside it ({post_file.parent.relative_to(docs_dir.parent).as_posix()}/)"
+    folder_shown = post_file.parent.relative_to(docs_dir.parent).as_posix() + "/"
+
+    def checked(found: Path, field_name: str, line: int | None = None) -> bool:
+        try:
+            check_image(found)
+        except ImageProblem as problem:
+            photo_shown = found.relative_to(docs_dir.parent).as_posix()
+            problems.append(
+                Problem.of(
+                    shown, field_name, problem.key, line=line, photo=photo_shown, **problem.params
+                )
+            )
+            return False
+        return True
 
     def photo(ref: PhotoRef, field_name: str) -> Photo | None:
         found = _find(ref.file, folders)
         if found is None:
             problems.append(
-                Problem(
-                    shown,
-                    field_name,
-                    f"there is no photo '{ref.file}' {where}",
-                    "put the photo there, or correct the file name (letters and case must match)",
+                Problem.of(
+                    shown, field_name, "media.photo_missing", file=ref.file, folder=folder_shown
                 )
             )
             return None
-        try:
-            check_image(found)
-        except ImageProblem as problem:
-            shown_photo = found.relative_to(docs_dir.parent).as_posix()
-            problems.append(
-                Problem(shown, field_name, f"{shown_photo}: {problem.message}", problem.fix)
-            )
+        if not checked(found, field_name):
             return None
         return Photo(
             found,
@@ -348,28 +427,47 @@ def resolve_media(
                     p for name in names if (p := photo(PhotoRef(f"{slug}/{name}"), "gallery"))
                 ]
                 break
+    in_text: list[Photo] = []
+    for text_ref in refs.in_text:
+        # MkDocs reads the path from the file's own folder; a translation shows the original's
+        found = _find_within(text_ref.file, folders, docs_dir)
+        if found is None:
+            problems.append(
+                Problem.of(
+                    shown,
+                    "text",
+                    "media.text_photo_missing",
+                    line=text_ref.line,
+                    file=text_ref.file,
+                    folder=folder_shown,
+                )
+            )
+        elif checked(found, "text", text_ref.line):
+            in_text.append(Photo(found, found.relative_to(docs_dir.parent).as_posix(), {}, {}, {}))
     attachments: list[Attachment] = []
     for ref in refs.attachments:
         found = _find(ref.file, folders)
         if found is None:
             problems.append(
-                Problem(
+                Problem.of(
                     shown,
                     "attachments",
-                    f"there is no document '{ref.file}' {where}",
-                    "put the file there, or correct the file name",
+                    "media.document_missing",
+                    file=ref.file,
+                    folder=folder_shown,
                 )
             )
             continue
         size = found.stat().st_size
         if size > ATTACHMENT_WARN_BYTES:
             problems.append(
-                Problem(
+                Problem.of(
                     shown,
                     "attachments",
-                    f"{ref.file} is {size / 1_048_576:.0f} MB, slow to download on a phone",
-                    "make it smaller (e.g. export the PDF for screen, with compressed images)",
+                    "media.document_large",
                     severity="warning",
+                    file=ref.file,
+                    megabytes=round(size / 1_048_576),
                 )
             )
         relative = found.relative_to(docs_dir).parts  # (lang, news, 2020, x.pdf)
@@ -379,7 +477,18 @@ def resolve_media(
                 found, url, _own(ref.title, lang), size, ATTACHMENT_TYPES[found.suffix.lower()]
             )
         )
-    return PostMedia(image, tuple(gallery), tuple(attachments)), problems
+    return PostMedia(image, tuple(gallery), tuple(attachments), tuple(in_text)), problems
+
+
+def _find_within(name: str, folders: Iterable[Path], docs_dir: Path) -> Path | None:
+    """``name`` (a relative path, ``..`` allowed) in the first of ``folders`` that has it,
+    never outside ``docs_dir``."""
+    root = os.path.normpath(docs_dir)
+    for folder in folders:
+        candidate = Path(os.path.normpath(folder / name))
+        if str(candidate).startswith(root + os.sep) and candidate.is_file():
+            return candidate
+    return None
 
 
 def _own(texts: Texts, lang: str) -> Texts:
@@ -393,7 +502,7 @@ def photo_sources(media: Iterable[PostMedia]) -> set[Path]:
     for item in media:
         if item.image:
             found.add(item.image.source.resolve())
-        found.update(p.source.resolve() for p in item.gallery)
+        found.update(p.source.resolve() for p in (*item.gallery, *item.in_text))
     return found
 
 
@@ -415,6 +524,29 @@ def file_label(type_name: str, size: int, locale: str) -> tuple[str, str]:
             max(1, round(size / 1000)), "digital-kilobyte", length="short", locale=locale
         )
     return type_name, text
+
+
+_LINK = re.compile(r"(<a\b[^>]*>)(.*?)</a>", re.S | re.I)
+
+
+def label_documents_in_text(
+    html: str, page_url: str, files: dict[str, str], label: Callable[[Path], str]
+) -> str:
+    """After each link of an editor's text to a document of the site (``files``: URL ->
+    file), its type and size as ``label(file)`` gives them, as the list of documents shows.
+
+    >>> label_documents_in_text('<a href="../r.pdf">Report</a>', "news/x/",
+    ...     {"news/r.pdf": "/c/r.pdf"}, lambda path: "PDF, 15 kB")
+    '<a href="../r.pdf">Report</a> <span class="cs-attachments__meta">(PDF, 15 kB)</span>'
+    """
+
+    def add(match: re.Match[str]) -> str:
+        path = site_file(attributes_of(match.group(1)).get("href", ""), page_url, files)
+        if path is None or Path(path).suffix.lower() not in ATTACHMENT_TYPES:
+            return match.group(0)
+        return f'{match.group(0)} <span class="cs-attachments__meta">({escape(label(Path(path)))})</span>'
+
+    return _LINK.sub(add, html)
 
 
 @dataclass(frozen=True)
@@ -440,6 +572,7 @@ class Picture:
     full_height: int
     caption: str = ""
     credit: str = ""
+    title: str = ""  # an editor's ![alt](photo.jpg "title") in the text
 
 
 @dataclass(frozen=True)
@@ -531,6 +664,15 @@ class MediaLibrary:
             credit=self.t("photo_credit", credit=credit) if credit else "",
         )
 
+    def text_picture(self, source: Path, alt: str, title: str = "") -> Picture:
+        """A photo of an editor's text, with the alt text and title written there."""
+        photo = Photo(source, "", {self.lang: alt} if alt else {}, {}, {})
+        return replace(self.picture(photo, self.lang, "text"), title=title)
+
+    def full_size(self, source: Path) -> str:
+        """The widest web version of a photo, from the site root (what a link to it opens)."""
+        return self._variant_url(self.cache.process(source).fallback[-1])
+
     def gallery(self, photos: tuple[Photo, ...], post_lang: str) -> Gallery | None:
         if not photos:
             return None
@@ -561,6 +703,13 @@ class MediaLibrary:
                 )
             )
         return links
+
+    def document_label(self, path: Path) -> str:
+        """ "PDF, 1,2 MB": a document's type and size, as this language writes them."""
+        type_name, size = file_label(
+            ATTACHMENT_TYPES[path.suffix.lower()], path.stat().st_size, self.lang
+        )
+        return self.t("attachment_label", type=type_name, size=size)
 
     def social_for_photo(self, photo: Photo, post_lang: str) -> SocialImage:
         processed = self.cache.process(photo.source)

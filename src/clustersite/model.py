@@ -25,7 +25,7 @@ from clustersite.cache import PostCache
 from clustersite.checker import Checker
 from clustersite.errors import Problem, relative_path
 from clustersite.events import Event, Happening, parse_event
-from clustersite.media import PostMedia, resolve_media
+from clustersite.media import MediaRefs, PostMedia, read_text_photos, resolve_media
 from clustersite.posts import Post, Story, parse_post
 from clustersite.projects import Project, load_projects, review_warnings
 from clustersite.routes import classify, generated_sources, route
@@ -166,29 +166,40 @@ def _unused_content(settings: SiteSettings) -> list[Problem]:
     return problems
 
 
-def _check_page(path: Path, shown: str, norm: str, theme: ThemeChoices) -> list[Problem]:
+def _check_page(
+    path: Path, shown: str, norm: str, theme: ThemeChoices
+) -> tuple[MediaRefs, list[Problem]]:
     """A page that is not a post or an event (home, about, a project's narrative): its front
-    matter must be readable, and what the theme reads of it must exist."""
+    matter must be readable, what the theme reads of it must exist; its photos are found."""
     text, problem = read_text(path, shown)
     if problem:
-        return [problem]
+        return MediaRefs(), [problem]
     assert text is not None
-    front, _body, first_line = split_front_matter(text)
+    front, body, first_line = split_front_matter(text)
+    photos = Checker(shown)
+    refs = MediaRefs(
+        gallery=(),
+        in_text=read_text_photos(
+            body, first_line + front.count("\n") + 1 if front is not None else 1, photos
+        ),
+    )
     if front is None:
-        return []
+        return refs, photos.problems
     doc, problem = parse_yaml(front, shown, first_line=first_line)
     if problem:
-        return [problem]
+        return refs, [*photos.problems, problem]
     assert doc is not None
     if doc.data is None:
-        return []
+        return refs, photos.problems
     if not isinstance(doc.data, dict):
-        return [Problem.of(shown, "front matter", "page.front_matter_not_fields", line=first_line)]
+        photos.add("front matter", "page.front_matter_not_fields", line=first_line)
+        return refs, photos.problems
     check = Checker(shown, doc)
+    check.extend(photos.problems)
     check.extend(unreadable_problems(doc, shown))
     check.text(doc.data.get("description"), "description", as_written=False)
     check.extend(check_theme_fields(shown, theme_fields(doc), theme, _layout_fixed(norm)))
-    return check.problems
+    return refs, check.problems
 
 
 def _layout_fixed(norm: str) -> bool:
@@ -235,6 +246,24 @@ def load_site(settings: SiteSettings, cache: PostCache | None = None) -> Site:
     media: dict[str, PostMedia] = {}
 
     problems.extend(_unused_content(settings))
+
+    def find_media(refs: MediaRefs, path: Path, shown: str, slug: str, lang: str) -> None:
+        """Looked up on every load: a photo can go missing while the text stays the same."""
+        below = path.parent.relative_to(settings.docs_dir / lang) if lang else None
+        media[shown], found = resolve_media(
+            refs,
+            post_file=path,
+            shown=shown,
+            slug=slug,
+            lang=lang or settings.default_language,
+            default_folder=settings.docs_dir / settings.default_language / below
+            if below is not None
+            else None,
+            docs_dir=settings.docs_dir,
+            language_root=settings.language_root,
+        )
+        problems.extend(found)
+
     for lang in settings.languages:
         lang_dir = settings.docs_dir / lang
         if not lang_dir.is_dir():
@@ -262,9 +291,12 @@ def load_site(settings: SiteSettings, cache: PostCache | None = None) -> Site:
                 problems.extend(check_theme_fields(shown, event.theme, settings.theme, True))
                 if _slug_is_new(seen_events, lang, event.slug, shown, problems):
                     events.append(event)
+                    find_media(event.media, path, shown, event.slug, lang)
                 continue
             if relative[0] != POSTS:
-                problems.extend(_check_page(path, shown, norm, settings.theme))
+                refs, found = _check_page(path, shown, norm, settings.theme)
+                problems.extend(found)
+                find_media(refs, path, shown, path.stem, lang)
                 if (
                     relative[0] == PROJECTS
                     and len(relative) == 2
@@ -294,20 +326,7 @@ def load_site(settings: SiteSettings, cache: PostCache | None = None) -> Site:
             problems.extend(check_theme_fields(shown, post.theme, settings.theme, True))
             if not _slug_is_new(seen_slugs, lang, post.slug, shown, problems):
                 continue
-            # looked up on every load: a photo can go missing while the post stays the same
-            media[shown], found = resolve_media(
-                post.media,
-                post_file=path,
-                shown=shown,
-                slug=post.slug,
-                lang=lang,
-                default_folder=(settings.docs_dir / settings.default_language).joinpath(
-                    *relative[:-1]
-                ),
-                docs_dir=settings.docs_dir,
-                language_root=settings.language_root,
-            )
-            problems.extend(found)
+            find_media(post.media, path, shown, post.slug, lang)
             if post.date > today and not post.draft:
                 problems.append(
                     Problem.of(
@@ -321,17 +340,9 @@ def load_site(settings: SiteSettings, cache: PostCache | None = None) -> Site:
             posts.append(post)
     problems.extend(review_warnings(projects, today))
     for project in projects.values():  # a project's photo sits beside its data file
-        media[project.path], found = resolve_media(
-            project.media,
-            post_file=settings.data_dir / f"{project.slug}.yml",
-            shown=project.path,
-            slug=project.slug,
-            lang=settings.default_language,
-            default_folder=None,
-            docs_dir=settings.docs_dir,
-            language_root=settings.language_root,
+        find_media(
+            project.media, settings.data_dir / f"{project.slug}.yml", project.path, project.slug, ""
         )
-        problems.extend(found)
     problems.extend(_second_reports(posts))
     cache.end()
     return Site(settings, projects, posts, dict(pages), problems, now, media, events)

@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, ClassVar, Generic, TypeVar
 
 from clustersite.checker import Checker, kind_of
 from clustersite.errors import Problem
-from clustersite.media import MEDIA_FIELDS, MediaRefs, read_media_fields
+from clustersite.media import MEDIA_FIELDS, MediaRefs, read_media_fields, read_text_photos
 from clustersite.messages import placeholder_paragraphs
 from clustersite.routes import SLUG, reserved_slugs, source_of, url_of
 from clustersite.slugs import slugify
@@ -174,6 +174,11 @@ class FiledSource:
             lang=self.lang, year_folder=self.year_folder, slug=self.slug, path=self.path, **fields
         )
 
+    @property
+    def body_line(self) -> int:
+        """The line the text below the front matter starts on."""
+        return self.first_line + self.front.count("\n") + 1
+
     def warn_unknown_fields(self, known: set[str]) -> None:
         """A warning for each field that is neither one of ``known`` nor any page's."""
         self.check.unknown(
@@ -245,7 +250,7 @@ def parse_post(
     if source is None:
         return None, problems
     check, meta, doc, first_line = source.check, source.meta, source.doc, source.first_line
-    year_folder, front, body = source.year_folder, source.front, source.body
+    year_folder, body = source.year_folder, source.body
     check.extend(unreadable_problems(doc, shown, handled=("date",)))
 
     # front matter is read again by MkDocs and Material: a number or yes/no must be quoted
@@ -276,8 +281,11 @@ def parse_post(
     check.boolean(meta.get("translated"), "translated")
     source.warn_unknown_fields(POST_FIELDS)
 
-    media = read_media_fields(meta, doc.line, lang, check.add_text)
-    for line, paragraph in _paragraphs(body, first_line + front.count("\n") + 1):
+    media = replace(
+        read_media_fields(meta, lang, check),
+        in_text=read_text_photos(body, source.body_line, check),
+    )
+    for line, paragraph in _paragraphs(body, source.body_line):
         if paragraph in placeholder_paragraphs():
             check.warn("text", "post.placeholder_left", line=line)
     summary = summary_text or plain_summary(body)

@@ -20,7 +20,7 @@ from babel import Locale, UnknownLocaleError
 from clustersite.checker import CENT, Checker, kind_of
 from clustersite.errors import Problem, relative_path
 from clustersite.formatting import is_country_code
-from clustersite.media import MediaRefs, read_media_fields
+from clustersite.media import PHOTO_FIELDS, MediaRefs, read_media_fields
 from clustersite.routes import SLUG
 from clustersite.settings import SiteSettings
 from clustersite.slugs import slugify
@@ -273,10 +273,9 @@ def _parse_project(
     programme = check.translations(data.get("programme"), "programme", languages, required=False)
     extra = _parse_visibility(data, check, settings, fund, start, number)
     photo = read_media_fields(
-        {key: data[key] for key in ("image", "image_alt", "image_credit") if key in data},
-        doc.line,
+        {key: data[key] for key in PHOTO_FIELDS if key in data},
         settings.default_language,
-        check.add_text,
+        check,
     ).image
     if check.problems or not (fund and start and end):
         return None, check.problems

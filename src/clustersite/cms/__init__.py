@@ -366,6 +366,10 @@ def _event_fields(
         "cancelled": form.field("cancelled", "boolean", default=False, **same),
         "cancelled_note": form.field("cancelled_note", "string", i18n=True),
         "draft": form.field("draft", "boolean", default=False, **same),
+        # The photo sits beside the event, as a post's does.
+        "image": form.field("image", "image", **same),
+        "image_alt": form.field("image_alt", "string", i18n=True),
+        "image_credit": form.field("image_credit", "string", **same),
     }
     if by_name.keys() != EVENT_FIELDS:
         raise RuntimeError(f"event fields without a form: {sorted(EVENT_FIELDS - by_name.keys())}")

@@ -9,21 +9,18 @@ docs/architecture.md, "Event timeline".
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from clustersite.engine import i18n_adapter
-from clustersite.media import photo_sources
 from clustersite.model import Site
 from clustersite.routes import classify, route
 from clustersite.views import LanguageViews, View
 
 __all__ = [
     "add_views",
-    "drop_original_photos",
     "drop_other_languages",
     "front_matter",
     "template_for",
@@ -43,17 +40,6 @@ def drop_other_languages(files: Files, site: Site, lang: str) -> None:
     unused = set(settings.languages) - {lang, settings.default_language}
     for file in list(files):
         if file.src_uri.split("/", 1)[0] in unused:
-            files.remove(file)
-
-
-def drop_original_photos(files: Files, site: Site) -> None:
-    """Keep editors' photos out of the site: they carry what phones record (GPS positions).
-
-    The site shows what clustersite/images.py makes of them instead.
-    """
-    originals = photo_sources(site.media.values())
-    for file in list(files.media_files()):
-        if file.abs_src_path and Path(file.abs_src_path).resolve() in originals:
             files.remove(file)
 
 

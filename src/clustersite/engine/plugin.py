@@ -28,7 +28,7 @@ from mkdocs.utils.templates import TemplateContext
 from clustersite import calendar, cms, feeds, search, sitefiles
 from clustersite.cache import PostCache, code_digest
 from clustersite.engine import files as view_files
-from clustersite.engine import i18n_adapter, material, preview, theme
+from clustersite.engine import i18n_adapter, material, photos, preview, theme
 from clustersite.engine.parallel import LanguageWorkers
 from clustersite.engine.preview import BrokenContent
 from clustersite.engine.render_cache import PageRenderCache
@@ -96,6 +96,8 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         self.media: dict[str, str] = {}  # image URL -> file, this language build
         self.library: MediaLibrary | None = None  # photos and cards, this language build
         self.writes: preview.ChangedFilesOnly | None = None  # serving: unchanged files kept
+        self.withheld: dict[str, str] = {}  # URL -> file of editors' photos, never copied as is
+        self.text_media: photos.TextMedia | None = None  # the photos in pages' text
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Once per `mkdocs build` or `serve` (this object then lives through every rebuild)."""
@@ -208,7 +210,7 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         )
         self.views[self.lang] = views
         self.generated = view_files.add_views(files, config, self.site, views)
-        view_files.drop_original_photos(files, self.site)
+        self.withheld = photos.withhold_original_photos(files, config, self.site)
         self.media = {f.url: f.abs_src_path for f in files.media_files() if f.abs_src_path}
         self.render_cache.note_files(files)
         return files
@@ -244,6 +246,8 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         locale = self.site.settings.babel_locale(self.lang) if self.site else self.lang
         theme.install_filters(env, locale)
         self.render_cache.use_bytecode_cache(env)
+        if self.library is not None and self.site is not None:
+            self.text_media = photos.TextMedia(self.library, env, self.lang, self.site)
         return env
 
     def on_page_markdown(
@@ -274,9 +278,11 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
             title=theme.title_text(page),
             meta=theme.front_matter_text(page.meta),
         )
-        theme.context_dict(context)["cs"] = builder.build(
-            source, self.generated.get(page.file.src_uri)
-        )
+        cs = builder.build(source, self.generated.get(page.file.src_uri))
+        if self.text_media is not None and page.content:  # needs the theme: after on_env
+            page.content = self.text_media.rewrite(page.content, page, self.withheld, self.media)
+            cs["text_media"] = self.text_media.shown[page.file.src_uri]  # part of the page's key
+        theme.context_dict(context)["cs"] = cs
         self.render_cache.hook_page(page, context)
         return context
 
