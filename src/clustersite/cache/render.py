@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import io
 import json
 import logging
 import os
@@ -74,14 +75,26 @@ def digest(*parts: Any) -> str:
 def object_digest(value: Any) -> str:
     """A fast hash of plain Python data (dicts, lists, dataclasses, dates, amounts).
 
-    Pickle is several times faster than JSON here, and equal data built the same way gives
-    equal bytes. Data that cannot be pickled falls back to :func:`digest`. A difference
-    that pickle sees but JSON would not (a shared object, a set's order) only costs a miss.
+    Pickle is several times faster than JSON here. It runs without its memo ("fast" mode), so
+    the bytes depend on the values alone: with the memo, one object met twice is written once
+    and referred to after, so equal data gives other bytes when it shares objects differently
+    (a title string read from the post cache on disk, another computed afresh) and a cache
+    entry of an earlier process is never found again. Data that cannot be pickled so (a
+    cycle, an object pickle refuses) falls back to :func:`digest`. A set's order can still
+    differ between processes; that costs a miss, never a wrong page.
+
+    >>> shared = "Klastera aktualitātes"
+    >>> object_digest([shared, shared]) == object_digest([shared, "Klastera aktualitātes!"[:-1]])
+    True
     """
+    stream = io.BytesIO()
+    pickler = pickle.Pickler(stream, protocol=5)
+    pickler.fast = True  # no memo: see above
     try:
-        return hashlib.sha256(pickle.dumps(value, protocol=5)).hexdigest()
-    except (pickle.PicklingError, TypeError, AttributeError):
+        pickler.dump(value)
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
         return digest(value)
+    return hashlib.sha256(stream.getvalue()).hexdigest()
 
 
 def _folder_digest(folder: Path) -> list[tuple[str, str]]:
