@@ -44,6 +44,7 @@ from typing import Any
 import imagesize
 from PIL import (
     Image,
+    ImageChops,
     ImageCms,
     ImageColor,
     ImageDraw,
@@ -377,6 +378,11 @@ def _processed_from_json(data: dict[str, object]) -> ProcessedImage:
     )
 
 
+_STEP = 255 / (CARD_SHADES - 1)
+_TEXT_SHADES = [round(v / _STEP) for v in range(256)]  # coverage -> palette entry 0 … 15
+_ACCENT_SHADES = [0] + [CARD_SHADES + round(v / _STEP) for v in range(1, 256)]  # 16 … 31
+
+
 def draw_card(title: str, line: str, site_name: str, colours: tuple[str, str, str]) -> bytes:
     """The PNG bytes of a preview card (see :meth:`ImageCache.social_card`).
 
@@ -407,12 +413,10 @@ def draw_card(title: str, line: str, site_name: str, colours: tuple[str, str, st
         draw_text.text((margin, y), text_line, font=font, fill=255)
         y += int(size * 1.25)
     draw_text.text((margin, height - 64 - 36), line, font=small, fill=255)
-    step = 255 / (CARD_SHADES - 1)
-    text_shade = text_ink.point(lambda v: round(v / step))  # palette entries 0 … 15
-    accent_shade = accent_ink.point(lambda v: CARD_SHADES + round(v / step))  # 16 … 31
-    shades = Image.composite(accent_shade, text_shade, accent_ink.point(lambda v: 255 * (v > 0)))
-    card = Image.frombytes("P", SOCIAL_SIZE, shades.tobytes())
-    card.putpalette(
+    # the layout keeps the two inks apart (bar and name above, text below), so a pixel's
+    # palette entry is the sum of its two shades
+    card = ImageChops.add(text_ink.point(_TEXT_SHADES), accent_ink.point(_ACCENT_SHADES))
+    card.putpalette(  # an "L" image with a palette is a "P" image
         [
             round(b + (c - b) * k / (CARD_SHADES - 1))
             for ink in (text, accent)
