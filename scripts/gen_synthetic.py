@@ -14,6 +14,8 @@ with ``##`` headings, bullet lists, links to earlier posts and to outside sites,
 Latvian and Italian diacritic; dates spread over 2017-2024; about one post in six is a
 quarterly report dated the last day of its quarter. Budgets add up to the cent and partners
 use ISO country codes, so the site passes validation and the build does all of its work.
+Every post has a cover photo and about one in four a gallery (drawn with Pillow; see
+"Photos" below), so the page weight of a post is that of a post with photos.
 
 ``--baseline`` writes the same Markdown and data with a plain Material ``mkdocs.yml`` instead:
 no i18n plugin, no clustersite plugin, no generated views, only ``plugins: [search]``. It is
@@ -33,6 +35,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
+import importlib.util
+import io
 import json
 import random
 import shutil
@@ -1707,7 +1712,9 @@ def previous_post(posts: list[SyntheticPost], index: int) -> SyntheticPost | Non
     return posts[index - 1] if index else None
 
 
-def post_text(post: SyntheticPost, lang: str, blocks: list[Block]) -> str:
+def post_text(
+    post: SyntheticPost, lang: str, blocks: list[Block], photos: PostPhotos | None = None
+) -> str:
     context = post.context
     front = [
         "---",
@@ -1717,9 +1724,115 @@ def post_text(post: SyntheticPost, lang: str, blocks: list[Block]) -> str:
         f"projects: [{', '.join(p.slug for p in post.projects)}]",
         f"kind: {post.kind}",
         f"summary: {yaml_scalar(fill(post.lead, lang, context))}",
+        *(photo_fields(photos, lang) if photos else []),
         "---",
     ]
     return "\n".join(front) + "\n\n" + render_blocks(blocks, lang, context)
+
+
+# --------------------------------------------------------------------------------------------
+# Photos: every post has a cover, about one in four a gallery too
+# --------------------------------------------------------------------------------------------
+# A real cluster's news is photos from events; the benchmark's page weight is measured on a
+# post with one. The photos are drawn with Pillow (nothing is downloaded), from their own
+# random.Random, so the text of the posts is the same as without them. A year folder holds a
+# small pool of them, shared by its posts (same bytes in every folder: the build encodes each
+# of the pool once, as it would a photo used twice).
+
+PHOTO_SIZE = (1600, 1067)  # a camera's 3:2, already reduced as editors export them
+PHOTO_POOL = 6
+GALLERY_SHARE = 4  # one post in GALLERY_SHARE has a gallery
+PHOTO_SCENES: list[Tri] = [
+    (
+        "Klastera biedru sanāksme: cilvēki pie gara galda, ekrānā diagramma",
+        "Cluster members' meeting: people at a long table, a chart on the screen",
+        "Riunione dei membri del cluster: persone a un lungo tavolo, un grafico sullo schermo",
+    ),
+    (
+        "Klastera stends izstādē: zila siena ar ekrāniem un apmeklētāji",
+        "The cluster's stand at a fair: a blue wall with screens, and visitors",
+        "Lo stand del cluster a una fiera: una parete blu con schermi e visitatori",
+    ),
+    (
+        "Elektronikas plate ar mikroshēmām un vara celiņiem",
+        "An electronics board with chips and copper tracks",
+        "Una scheda elettronica con chip e piste di rame",
+    ),
+]
+
+
+@dataclass(frozen=True)
+class PostPhotos:
+    cover: int  # index into the pool (and PHOTO_SCENES by its scene)
+    gallery: tuple[int, ...] = ()
+
+
+def photo_name(index: int) -> str:
+    return f"foto-{index + 1}.jpg"
+
+
+def photo_scene(index: int) -> int:
+    return index % len(PHOTO_SCENES)
+
+
+@functools.cache
+def _demo_media() -> Any:
+    """scripts/make_demo_media.py, whose scenes the pool's photos show."""
+    spec = importlib.util.spec_from_file_location(
+        "make_demo_media", Path(__file__).with_name("make_demo_media.py")
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def draw_photo(index: int, seed: int) -> bytes:
+    """One photo of the pool: a scene of PHOTO_SCENES, drawn as the default site's demo photos
+    are (scripts/make_demo_media.py), with a camera's grain, as JPEG bytes."""
+    from PIL import Image, ImageChops, ImageFilter
+
+    demo = _demo_media()
+    scene = (demo.meeting, demo.fair_stand, demo.circuit_board)[photo_scene(index)]
+    rng = random.Random(f"{seed}:photo:{index}")
+    image = scene(rng).resize(PHOTO_SIZE)
+    # grain from this photo's own random numbers: flat drawings compress far better than
+    # photos do, and the page weight would flatter the site
+    grain = Image.frombytes("L", PHOTO_SIZE, rng.randbytes(PHOTO_SIZE[0] * PHOTO_SIZE[1]))
+    grain = grain.filter(ImageFilter.GaussianBlur(1.0))
+    image = ImageChops.add(image, Image.merge("RGB", [grain] * 3), offset=-128)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=82, optimize=True)
+    return buffer.getvalue()
+
+
+def plan_photos(posts: list[SyntheticPost], seed: int) -> list[PostPhotos]:
+    """A cover for every post; for about one in GALLERY_SHARE, a gallery of 3-5 more."""
+    rng = random.Random(f"{seed}:photos")
+    plans = []
+    for _post in posts:
+        pool = list(range(PHOTO_POOL))
+        rng.shuffle(pool)
+        cover, rest = pool[0], pool[1:]
+        gallery = tuple(rest[: rng.randint(3, 5)]) if rng.randrange(GALLERY_SHARE) == 0 else ()
+        plans.append(PostPhotos(cover, gallery))
+    return plans
+
+
+def photo_fields(photos: PostPhotos, lang: str) -> list[str]:
+    """The front matter lines of a post's photos, in ``lang``."""
+    column = LANGS.index(lang)
+    lines = [
+        f"image: {photo_name(photos.cover)}",
+        f"image_alt: {yaml_scalar(PHOTO_SCENES[photo_scene(photos.cover)][column])}",
+        "image_credit: LETERA",
+    ]
+    if photos.gallery:
+        lines.append("gallery:")
+        for index in photos.gallery:
+            caption = yaml_scalar(PHOTO_SCENES[photo_scene(index)][column])
+            lines.append(f"  - {{file: {photo_name(index)}, caption: {caption}}}")
+    return lines
 
 
 # --------------------------------------------------------------------------------------------
@@ -1822,11 +1935,17 @@ def generate(
             write(out / "content" / lang / name, f"---\ntitle: {yaml_scalar(title)}\n---\n\n{body}")
 
     planned = plan_posts(rng, posts, projects)
+    photos = plan_photos(planned, seed)
     for index, post in enumerate(planned):
         previous = previous_post(planned, index)
         blocks = compose_body(rng, post, previous)
         for lang in LANGS:
-            write(out / "content" / lang / post.path, post_text(post, lang, blocks))
+            write(out / "content" / lang / post.path, post_text(post, lang, blocks, photos[index]))
+    pool = [draw_photo(index, seed) for index in range(PHOTO_POOL)]
+    for year in sorted({post.year for post in planned}):  # beside the posts of the default language
+        folder = out / "content" / LANGS[0] / "news" / str(year)
+        for index, data in enumerate(pool):
+            (folder / photo_name(index)).write_bytes(data)
     return sorted(p for p in out.rglob("*") if p.is_file())
 
 

@@ -161,9 +161,14 @@ PHOTOS: dict[str, tuple[Callable[[random.Random], Image.Image], int]] = {
     "klastera-aktualitates-2-2020/05-izstade.jpg": (fair_stand, 7),
     "neeghw-sakas.jpg": (circuit_board, 1),
     "neeghw-sakas-partneri.jpg": (meeting, 9),  # shown in the text of the post
+    "klastera-aktualitates-2-2020-veseliba.jpg": (lab_bench, 12),  # in the Q2 report's text
 }
 PROJECT_PHOTOS: dict[str, tuple[Callable[[random.Random], Image.Image], int]] = {
     "photos/neeghw.jpg": (lab_bench, 8),
+    "photos/letera-cluster.jpg": (fair_stand, 10),
+}
+EVENT_PHOTOS: dict[str, tuple[Callable[[random.Random], Image.Image], int]] = {
+    "biedru-kopsapulce.jpg": (meeting, 11),
 }
 PHONE = {"klastera-aktualitates-2-2020/03-laboratorija.jpg", "neeghw-sakas-partneri.jpg"}
 
@@ -255,9 +260,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--content", type=Path, default=REPO / "content" / "lv" / "news" / "2020")
     parser.add_argument("--data", type=Path, default=REPO / "data" / "projects")
+    parser.add_argument("--events", type=Path, default=REPO / "content" / "lv" / "events" / "2027")
     args = parser.parse_args()
     write_photos(args.content, PHOTOS)
     write_photos(args.data, PROJECT_PHOTOS)
+    write_photos(args.events, EVENT_PHOTOS)
     write_report(args.content / "parskats-2-2020.pdf")
 
 

@@ -105,7 +105,16 @@ def test_front_matter_follows_the_design(site: Path) -> None:
     for lang in LANGS:
         for path in posts_of(site, lang):
             meta, body = front_matter(path)
-            assert set(meta) == {"title", "date", "author", "projects", "kind", "summary"}, path
+            photo_fields = {"image", "image_alt", "image_credit", "gallery"}
+            assert (
+                {"title", "date", "author", "projects", "kind", "summary", "image"}
+                <= set(meta)
+                <= {"title", "date", "author", "projects", "kind", "summary", *photo_fields}
+            ), path
+            photos = site / "content" / "lv" / "news" / path.parent.name  # shared by translations
+            assert (photos / meta["image"]).is_file(), path
+            assert all((photos / item["file"]).is_file() for item in meta.get("gallery", []))
+            assert isinstance(meta["image_alt"], str) and meta["image_alt"]
             assert isinstance(meta["title"], str) and meta["title"]
             assert isinstance(meta["date"], dt.date)
             assert dt.date(2017, 1, 1) <= meta["date"] <= dt.date(2024, 12, 31)
@@ -117,6 +126,18 @@ def test_front_matter_follows_the_design(site: Path) -> None:
             assert 400 <= words <= 800, f"{path}: {words} words"
             assert re.search(r"^## \S", body, re.M), f"{path}: no ## heading"
             assert re.search(r"\[[^\]]+\]\([^)]+\)", body), f"{path}: no link"
+
+
+def test_every_post_has_a_photo_and_some_a_gallery(site: Path) -> None:
+    from PIL import Image
+
+    galleries = 0
+    for path in posts_of(site, "lv"):
+        meta, _ = front_matter(path)
+        galleries += "gallery" in meta
+        with Image.open(path.parent / meta["image"]) as photo:
+            assert photo.format == "JPEG" and photo.size == (1600, 1067)
+    assert 1 <= galleries <= POSTS // 2  # about one in four
 
 
 def test_about_one_post_in_six_is_a_quarterly_report(site: Path) -> None:

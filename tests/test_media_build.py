@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 
 from clustersite import images
-from support import REPO, SiteFactory, post_text
+from support import REPO, SiteFactory, event_text, post_text
 
 POST = "news/2020/klastera-aktualitates-2-2020/index.html"
 LANG_ROOTS = {"lv": "", "en": "en/", "it": "it/"}
@@ -225,3 +225,87 @@ def test_a_link_in_the_text_to_a_document_shows_its_type_and_size(site: Path, la
     assert found is not None
     document = resolve(site, path, found.group(1))
     assert int(found.group(2)) == round(document.stat().st_size / 1000)
+
+
+def test_project_and_event_photos_on_cards_pages_and_previews(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1622505600")  # 2021-06-01: the project is ongoing
+    site = SiteFactory(tmp_path, parallel=False)
+    (site.root / "data/projects/photos").mkdir(parents=True)
+    Image.new("RGB", (1200, 800), (20, 120, 60)).save(site.root / "data/projects/photos/p.jpg")
+    project = site.root / "data/projects/neeghw.yml"
+    project.write_text(
+        project.read_text(encoding="utf-8")
+        + "image: photos/p.jpg\nimage_alt: {lv: Projekta laboratorija, en: The project's lab}\n",
+        encoding="utf-8",
+    )
+    (site.root / "content/lv/events/2021").mkdir(parents=True)
+    Image.new("RGB", (1200, 800), (120, 20, 60)).save(site.root / "content/lv/events/2021/e.jpg")
+    site.write(
+        "content/lv/events/2021/sanaksme.md",
+        event_text(
+            title="Sanāksme",
+            start="2021-09-01T10:00",
+            location="Rīga",
+            image="e.jpg",
+            image_alt="Dalībnieki pie galda",
+        ),
+    )
+    built = site.build()
+
+    def alt_in(html: str, start: str) -> str:
+        part = html.split(start, 1)[1]
+        found = re.search(
+            r'<picture class="cs-picture">.*?<img [^>]*alt="([^"]*)"([^>]*)>', part, re.S
+        )
+        assert found is not None, start
+        return found.group(1) + found.group(2)
+
+    for root, alt in (
+        ("", "Projekta laboratorija"),
+        ("en/", "The project&#39;s lab"),  # as the attribute escapes it
+    ):
+        home = page(built, root + "index.html")
+        assert alt_in(home, '<section class="cs-home-projects">').startswith(alt)
+        index = page(built, root + "projects/index.html")
+        row = alt_in(index, '<span class="cs-row-photo">')
+        assert row.startswith(alt) and 'sizes="6rem"' in index.split("cs-row-photo", 1)[1]
+    italian = alt_in(page(built, "it/projects/index.html"), '<span class="cs-row-photo">')
+    assert italian.startswith("Projekta laboratorija") and 'lang="lv"' in italian  # fallback
+
+    for root in ("", "en/"):  # the English listing shows the Latvian event, with its photo
+        listing = page(built, root + "events/index.html")
+        assert alt_in(listing, '<ul class="cs-entries cs-events">').startswith(
+            "Dalībnieki pie galda"
+        )
+    event = page(built, "events/2021/sanaksme/index.html")
+    assert alt_in(event, '<figure class="cs-cover">').startswith("Dalībnieki pie galda")
+    og = re.search(r'<meta property="og:image" content="[^"]*/assets/media/([^"]+)"', event)
+    assert og is not None and og.group(1).endswith("-social.jpg")
+    with Image.open(built / "assets/media" / og.group(1)) as preview:
+        assert preview.size == (1200, 630)
+    json_ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', event, re.S)
+    assert json_ld is not None and og.group(1) in json_ld.group(1)  # schema.org Event image
+
+
+def test_an_event_photo_needs_its_file_and_an_alt_text(tmp_path: Path) -> None:
+    from clustersite.model import load_site
+    from clustersite.settings import SiteSettings
+
+    site = SiteFactory(tmp_path)
+    site.write(
+        "content/lv/events/2021/a.md",
+        event_text(title="A", start="2021-09-01", location="Rīga", image="nav.jpg"),
+    )
+    problems = load_site(SiteSettings.from_mkdocs_yml(site.root)).errors
+    assert [(p.path, p.field, p.key) for p in problems] == [
+        ("content/lv/events/2021/a.md", "image_alt", "media.alt_missing")
+    ]  # the event is not loaded, so its missing file is not looked up yet
+    site.write(
+        "content/lv/events/2021/a.md",
+        event_text(title="A", start="2021-09-01", location="Rīga", image="nav.jpg", image_alt="A"),
+    )
+    problems = load_site(SiteSettings.from_mkdocs_yml(site.root)).errors
+    assert [(p.field, p.key) for p in problems] == [("image", "media.photo_missing")]
+    assert "content/lv/events/2021/" in str(problems[0].in_language("it"))

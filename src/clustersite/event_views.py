@@ -23,6 +23,7 @@ from clustersite.formatting import (
     language_name,
     time_zone_name,
 )
+from clustersite.media import MediaLibrary, Picture
 from clustersite.model import Site
 from clustersite.routes import source_of, url_of
 from clustersite.strings import Translator
@@ -61,6 +62,7 @@ class EventCard:
     cancelled_label: str
     summary: str
     draft: bool
+    image: Picture | None = None  # the event's photo, as a card shows it
 
 
 @dataclass(frozen=True)
@@ -109,14 +111,23 @@ class EventPage:
     acknowledgements: list[Acknowledgement] = field(default_factory=list)  # one per distinct one
     events_url: str = ""
     json_ld: dict[str, Any] = field(default_factory=dict)
+    cover: Picture | None = None  # the event's photo, above its facts
+    social: Any = None  # the preview image of the page (og:image): its photo, or None
 
 
 class EventViews:
     """The events of one language, built once per language build."""
 
-    def __init__(self, site: Site, lang: str, include_drafts: bool = False) -> None:
+    def __init__(
+        self,
+        site: Site,
+        lang: str,
+        include_drafts: bool = False,
+        media: MediaLibrary | None = None,
+    ) -> None:
         self.site = site
         self.lang = lang
+        self.media = media  # None: pages without photos (e.g. `clustersite check`)
         self.settings = site.settings
         self.locale = self.settings.babel_locale(lang)  # the site's variant: en_GB
         self.t = Translator(lang, self.locale)
@@ -160,7 +171,15 @@ class EventViews:
             cancelled_label=self.t("event_cancelled") if event.cancelled else "",
             summary=event.summary,
             draft=event.draft,
+            image=self.picture(event, "card"),
         )
+
+    def picture(self, event: Event, role: str) -> Picture | None:
+        """The event's photo for ``role`` (a key of media.SIZES), or None."""
+        photo = self.media.of(event.path).image if self.media else None
+        if self.media is None or photo is None:
+            return None
+        return self.media.picture(photo, event.lang, role)
 
     def cards(self, happenings: list[Happening]) -> list[EventCard]:
         return [self.card(h) for h in happenings]
@@ -279,6 +298,8 @@ class EventViews:
             if slug in self.site.projects
         ]
         acknowledgements = list(dict.fromkeys(p.eu for p in projects))
+        photo = self.media.of(event.path).image if self.media else None
+        social = self.media.social_for_photo(photo, event.lang) if self.media and photo else None
         return EventPage(
             card=card,
             time_zone=f"{zone} ({event.timezone})",
@@ -291,7 +312,10 @@ class EventViews:
             projects=projects,
             acknowledgements=acknowledgements,
             events_url=self.url(url_of("events")),
-            json_ld=self.json_ld(event, absolute(page_url)),
+            json_ld=self.json_ld(event, absolute(page_url))
+            | ({"image": [absolute(social.url)]} if social else {}),
+            cover=self.picture(event, "cover"),
+            social=social,
         )
 
     def json_ld(self, event: Event, canonical: str) -> dict[str, Any]:

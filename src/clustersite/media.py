@@ -88,6 +88,7 @@ SIZES = {
     "cover": "(min-width: 76.25em) 42rem, (min-width: 60em) 60vw, 100vw",
     "card": "(min-width: 45em) 18rem, 100vw",
     "thumb": "(min-width: 45em) 12rem, 50vw",
+    "row": "6rem",  # beside a project's title in the project index
 }
 SIZES["text"] = SIZES["cover"]  # a photo in the text spans the column, as the cover does
 

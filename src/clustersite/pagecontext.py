@@ -14,6 +14,7 @@ from typing import Any
 
 from babel.core import get_global
 
+from clustersite.event_views import EventPage
 from clustersite.model import Site
 from clustersite.routes import classify, path_url_of, url_of
 from clustersite.settings import SiteIdentity, SiteSettings, site_base, site_base_path
@@ -146,7 +147,7 @@ class PageContextBuilder:
         canonical = self.absolute(page.url)
         root = self.settings.language_root(self.lang)
         social = (
-            data.social if isinstance(data, PostPage | ProjectPage) else None
+            data.social if isinstance(data, PostPage | ProjectPage | EventPage) else None
         ) or self.views.site_social_card(title)
         context = {
             "lang": self.lang,

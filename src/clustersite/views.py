@@ -168,6 +168,8 @@ class ProjectCard:
     short_name: str  # the acronym, else the title
     eu: Acknowledgement  # the statement of the project's regime, with the emblem
     post_line: str  # "Carried out under project No …": under the statement on posts
+    image: Picture | None = None  # the project's photo on the home page's cards
+    row_image: Picture | None = None  # the same, small, beside its title in the project index
 
 
 @dataclass(frozen=True)
@@ -340,7 +342,7 @@ class LanguageViews:
         self.t = Translator(lang, self.locale)
         self.root = self.settings.language_root(lang)
         stories = site.stories(include_drafts=include_drafts)
-        self.events = EventViews(site, lang, include_drafts=include_drafts)
+        self.events = EventViews(site, lang, include_drafts=include_drafts, media=media)
         self.entries: list[Entry] = [self._entry(story) for story in stories]  # newest first
         self.by_key = {entry.key: entry for entry in self.entries}
         self.position = {entry.key: index for index, entry in enumerate(self.entries)}
@@ -586,6 +588,8 @@ class LanguageViews:
             post_line=self.t("eu_post_line_number", number=project.number)
             if project.number
             else self.t("eu_post_line_title", title=project.acronym or title),
+            image=self.project_picture(project, "card"),
+            row_image=self.project_picture(project, "row"),
         )
 
     def not_translated_notice(self, shown_in: str, whole_page: bool = True) -> str:
@@ -809,15 +813,21 @@ class LanguageViews:
             else self.media.social_card(post.title, format_date(post.date, self.locale)),
         }
 
+    def project_picture(self, project: Project, role: str) -> Picture | None:
+        """The project's photo for ``role`` (a key of media.SIZES), or None."""
+        photo = self.media.of(project.path).image if self.media else None
+        if self.media is None or photo is None:
+            return None
+        return self.media.picture(photo, self.settings.default_language, role)
+
     def project_media(self, project: Project) -> dict[str, Any]:
         """A project page's photo and social preview (the card of a page without one)."""
         photo = self.media.of(project.path).image if self.media else None
         if self.media is None or photo is None:
             return {"cover": None, "social": None}
-        default = self.settings.default_language
         return {
-            "cover": self.media.picture(photo, default, "cover"),
-            "social": self.media.social_for_photo(photo, default),
+            "cover": self.project_picture(project, "cover"),
+            "social": self.media.social_for_photo(photo, self.settings.default_language),
         }
 
     def site_social_card(self, title: str) -> Any:
