@@ -39,11 +39,11 @@ EXPECTED: dict[str, dict[str, object]] = {
         "percent": f"90{NB}%",
         "eu_rate": f"90{NB}% no kopējām izmaksām",
         "posts": [
-            "2020. gadā publicēti 0 jaunumu.",
+            "2020. gadā publicēts 0 jaunumu.",
             "2020. gadā publicēts 1 jaunums.",
             "2020. gadā publicēti 2 jaunumi.",
             "2020. gadā publicēti 5 jaunumi.",
-            "2020. gadā publicēti 11 jaunumu.",
+            "2020. gadā publicēts 11 jaunumu.",
             "2020. gadā publicēts 21 jaunums.",
         ],
         "projects": [

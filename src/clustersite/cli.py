@@ -348,7 +348,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
 
     parser = _Parser(prog=PROG, language=lang, description=h("description"), epilog=h("epilog"))
     parser.add_argument("--root", metavar="DIR", default=None, help=h("root"))
-    commands = parser.add_subparsers(title=h("commands"), metavar="<command>")
+    commands = parser.add_subparsers(title=h("commands"), metavar=h("command_placeholder"))
 
     def command(
         group: argparse._SubParsersAction[Any],
