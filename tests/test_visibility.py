@@ -617,8 +617,9 @@ def test_project_pages_carry_a_monetary_grant(default_site: Path) -> None:
 @pytest.mark.parametrize(
     ("path", "line"),
     [
-        ("news/2020/neeghw-sakas/index.html", "Īstenots projekta „NEEGHW” ietvaros"),
-        ("en/news/2020/neeghw-sakas/index.html", "Carried out under the project “NEEGHW”"),
+        ("news/2020/neeghw-sakas/index.html", "Īstenots projekta NEEGHW ietvaros"),
+        ("en/news/2020/neeghw-sakas/index.html", "Carried out under the NEEGHW project"),
+        ("it/news/2020/neeghw-sakas/index.html", "Realizzato nell&#39;ambito del progetto NEEGHW"),
     ],
 )
 def test_a_post_of_a_project_carries_its_acknowledgement(

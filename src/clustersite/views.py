@@ -587,7 +587,10 @@ class LanguageViews:
             eu=self.eu_acknowledgement(project),
             post_line=self.t("eu_post_line_number", number=project.number)
             if project.number
-            else self.t("eu_post_line_title", title=project.acronym or title),
+            # an acronym is a name, not a title: Latvian and Italian do not quote it
+            else self.t("eu_post_line_acronym", acronym=project.acronym)
+            if project.acronym
+            else self.t("eu_post_line_title", title=title),
             image=self.project_picture(project, "card"),
             row_image=self.project_picture(project, "row"),
         )
