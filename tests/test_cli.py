@@ -738,6 +738,30 @@ def test_check_reports_a_broken_mkdocs_yml(site: SiteFactory, run: Run) -> None:
     assert json.loads(out)[0]["path"] == "mkdocs.yml"
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "news_per_page: 10",
+            "news_per_page: ten",
+            "mkdocs.yml: plugins.clustersite.news_per_page: 'ten' is not a whole number",
+        ),
+        ("docs_dir: content", "docs_dir: [content]", "mkdocs.yml: docs_dir: "),
+        ("{locale: lv, name", "{name", "mkdocs.yml: plugins.i18n.languages.0: "),
+    ],
+)
+def test_check_names_an_option_of_mkdocs_yml_of_the_wrong_kind(
+    site: SiteFactory, run: Run, old: str, new: str, expected: str
+) -> None:
+    config = site.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert old in text
+    config.write_text(text.replace(old, new, 1), encoding="utf-8")
+    code, out, err = run("check")
+    assert code == 1 and out.startswith(expected), out
+    assert "Traceback" not in out + err
+
+
 def test_without_mkdocs_yml_every_command_says_where_to_run(
     tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
