@@ -102,7 +102,7 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Once per `mkdocs build` or `serve` (this object then lives through every rebuild)."""
         self.serving = command == "serve"
-        if self.serving:
+        if self.serving and not dirty:  # `serve --dirty` skips unchanged pages: none to remove
             self.writes = preview.ChangedFilesOnly()
 
     @event_priority(-110)  # after static-i18n has set the language of this build
