@@ -146,6 +146,7 @@ def _unused_content(settings: SiteSettings) -> list[Problem]:
                     languages=", ".join(settings.languages),
                 )
             )
+    problems.extend(_pages_outside_languages(settings))
     for directory, subdirectories, files in os.walk(settings.docs_dir):
         subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
         for name in sorted(files):
@@ -166,8 +167,37 @@ def _unused_content(settings: SiteSettings) -> list[Problem]:
     return problems
 
 
+def _pages_outside_languages(settings: SiteSettings) -> list[Problem]:
+    """Markdown files under content/ but outside every language folder (content/news/2023/x.md,
+    content/x.md): no language owns them, so the build would publish them in each language
+    beside the real pages, or fail on them. Photos and documents there are published as they
+    are, on purpose; a folder named like a language the site lacks is reported as a folder."""
+    problems: list[Problem] = []
+    docs = settings.docs_dir
+    for entry in sorted(docs.iterdir()):
+        if entry.name.startswith(".") or entry.name in settings.languages:
+            continue
+        if entry.is_dir() and _LANGUAGE_LIKE.match(entry.name):
+            continue
+        pages = [entry] if entry.is_file() and entry.suffix == ".md" else []
+        if entry.is_dir():
+            pages = _markdown_files(entry)
+        for path in pages:
+            below = path.relative_to(docs)
+            problems.append(
+                Problem.of(
+                    relative_path(path, settings.root),
+                    "file",
+                    "content.outside_language",
+                    target=relative_path(docs / settings.default_language / below, settings.root),
+                    languages=", ".join(settings.languages),
+                )
+            )
+    return problems
+
+
 def _check_page(
-    path: Path, shown: str, norm: str, theme: ThemeChoices
+    path: Path, shown: str, lang: str, norm: str, theme: ThemeChoices
 ) -> tuple[MediaRefs, list[Problem]]:
     """A page that is not a post or an event (home, about, a project's narrative): its front
     matter must be readable, what the theme reads of it must exist; its photos are found."""
@@ -199,6 +229,15 @@ def _check_page(
     check.extend(unreadable_problems(doc, shown))
     check.text(doc.data.get("description"), "description", as_written=False)
     check.extend(check_theme_fields(shown, theme_fields(doc), theme, _layout_fixed(norm)))
+    # a post or an event saved in another folder (jaunumi/2023/x.md) is a page to MkDocs:
+    # it would be published outside the lists, feeds and calendar without a word
+    for field_name, key in (
+        ("date", "page.post_outside_news"),
+        ("start", "page.event_outside_events"),
+    ):
+        if field_name in doc.data:
+            check.warn(field_name, key, lang=lang, slug=path.stem)
+            break
     return refs, check.problems
 
 
@@ -294,7 +333,7 @@ def load_site(settings: SiteSettings, cache: PostCache | None = None) -> Site:
                     find_media(event.media, path, shown, event.slug, lang)
                 continue
             if relative[0] != POSTS:
-                refs, found = _check_page(path, shown, norm, settings.theme)
+                refs, found = _check_page(path, shown, lang, norm, settings.theme)
                 problems.extend(found)
                 find_media(refs, path, shown, path.stem, lang)
                 if (
