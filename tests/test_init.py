@@ -159,3 +159,60 @@ def test_in_a_terminal_what_is_missing_is_asked(
     assert '!ENV [SITE_URL, "https://example.org/x/"]' in (root / "mkdocs.yml").read_text(
         encoding="utf-8"
     )
+
+
+@pytest.mark.parametrize(("written", "wanted"), [("eng", "en"), ("ita", "it"), ("LV", "lv")])
+def test_a_language_name_that_is_not_a_site_code_is_refused_with_the_code_to_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, wanted: str
+) -> None:
+    root = tmp_path / "site"
+    code, _out, err = init(capsys, str(root), "--name", "Demo", "--languages", f"de,{written}")
+    assert code == 1 and "Traceback" not in err
+    assert "--languages" in err and f"{wanted}" in err and written in err
+    assert not root.exists()
+
+
+def test_a_regional_code_makes_a_variant_of_the_language_and_the_site_builds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "site"
+    code, _out, err = init(capsys, str(root), "--name", "Demo", "--languages", "lv,en-GB,it_IT")
+    assert code == 0, err
+    settings = SiteSettings.from_mkdocs_yml(root)
+    assert settings.languages == ("lv", "en", "it")
+    assert settings.locales == {"en": "en_GB", "it": "it_IT"}
+    assert (root / "content/en/index.md").is_file()
+    assert main(["check", "--root", str(root)]) == 0
+    site = strict_build(root)
+    assert '<html lang="en"' in (site / "en/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("written", "names"),
+    [("en_GB", "locales"), ("en-GB", "locales"), ("eng", "en"), ("xx", "xx")],
+)
+def test_check_and_build_refuse_a_site_language_they_cannot_build(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+    written: str,
+    names: str,
+) -> None:
+    root = tmp_path / "site"
+    assert init(capsys, str(root), "--name", "Demo", "--languages", "lv,en")[0] == 0
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("- locale: en\n", f"- locale: {written}\n"),
+        encoding="utf-8",
+    )
+    field = "plugins.i18n.languages.1.locale"
+    for command in (["check"], ["build", "--strict"]):
+        capsys.readouterr()
+        caplog.clear()
+        assert main([*command, "--root", str(root)]) == 1, command
+        err = "".join(capsys.readouterr()) + caplog.text  # the build reports through logging
+        assert "Traceback" not in err
+        if command == ["build", "--strict"] and written == "eng":
+            continue  # the i18n plugin's own option check refuses it first, in its words
+        assert f"mkdocs.yml: {field}" in err and names in err, (command, err)
+    assert not (root / "site").exists()

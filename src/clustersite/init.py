@@ -7,7 +7,9 @@ that pins the clustersite it was made with. The starter texts are files in
 ``clustersite/starter/``; ``mkdocs.yml`` is composed here, because its language list and
 navigation follow the answers.
 
-Any language Babel knows may be chosen. clustersite's own interface phrases (menus, dates
+Any language Babel knows and the theme has an interface for may be chosen, by its code (en,
+not eng); a region (en-GB) makes the language's variant for dates and numbers (the
+``locales`` option). clustersite's own interface phrases (menus, dates
 written out, the EU acknowledgement, notices) exist for :data:`UI_LANGUAGES`; the pages of
 any other language show those phrases in English, and ``init`` says so. Starter texts in
 another language are the English ones, to be rewritten.
@@ -23,13 +25,15 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale
 
 from clustersite import __version__
+from clustersite.config_file import theme_folder
 from clustersite.language_files import LOCALES_DIR, file_languages
 from clustersite.routes import source_of
 from clustersite.safewrite import create_file
 from clustersite.scaffold import CommandError
+from clustersite.settings import LanguageCode, read_language_code
 from clustersite.strings import Translator
 
 __all__ = [
@@ -50,6 +54,7 @@ STARTER_DIR = Path(__file__).parent / "starter"
 UI_LANGUAGES = file_languages(LOCALES_DIR)
 DEFAULT_LANGUAGES = "lv,en,it"
 DEFAULT_URL = "http://127.0.0.1:8000/"
+THEME_DIRS = tuple(folder for folder in (theme_folder("material"),) if folder is not None)
 FALLBACK_TEXT = "en"  # the starter texts of a language that has none of its own
 DESCRIPTION = (
     "Start a new site in DIR (a new or empty folder): mkdocs.yml, a README for its editors,\n"
@@ -69,38 +74,41 @@ class SiteAnswers:
     name: str
     languages: tuple[str, ...]
     url: str = DEFAULT_URL
+    locales: tuple[tuple[str, str], ...] = ()  # (en, en_GB): a language's regional variant
 
     @property
     def default_language(self) -> str:
         return self.languages[0]
 
 
-def parse_languages(text: str, default: str | None = None) -> tuple[str, ...]:
-    """``"lv, en,it"`` -> ``("lv", "en", "it")``, the default language first.
+def parse_languages(text: str, default: str | None = None) -> tuple[LanguageCode, ...]:
+    """``"lv, en-GB,it"`` -> lv, en (variant en_GB), it: the default language first.
 
-    >>> parse_languages("en,lv", default="lv")
-    ('lv', 'en')
+    A region makes a variant of the language (its dates and numbers); a code the site could
+    not build (eng, a language the theme has no interface for) is refused with what to write.
+
+    >>> [code.language for code in parse_languages("en-GB,lv", default="lv")]
+    ['lv', 'en']
     """
-    codes: list[str] = []
+    codes: dict[str, LanguageCode] = {}
     for part in text.split(","):
-        code = part.strip().replace("-", "_")
-        if not code:
+        if not part.strip():
             continue
-        try:
-            locale = Locale.parse(code)
-        except (UnknownLocaleError, ValueError):
-            raise CommandError("init.language_unknown", value=part.strip()) from None
-        if str(locale) not in codes:
-            codes.append(str(locale))
+        code = read_language_code(part, THEME_DIRS)
+        if code.problem is not None:
+            key = "init.language_" + code.problem
+            raise CommandError(key, value=part.strip(), language=code.language)
+        codes.setdefault(code.language, code)
     if not codes:
         raise CommandError("init.no_languages")
     if default is not None:
-        default = default.strip().replace("-", "_")
-        if default not in codes:
-            raise CommandError("init.default_not_listed", value=default, languages=", ".join(codes))
-        codes.remove(default)
-        codes.insert(0, default)
-    return tuple(codes)
+        first = read_language_code(default).language
+        if first not in codes:
+            raise CommandError(
+                "init.default_not_listed", value=default.strip(), languages=", ".join(codes)
+            )
+        codes = {first: codes[first], **codes}
+    return tuple(codes.values())
 
 
 def _check_name(name: str) -> str:
@@ -132,12 +140,18 @@ def site_answers(
         name = ask("Name of the organisation", "")
     if languages is None:
         languages = ask("Languages, comma-separated", DEFAULT_LANGUAGES) if ask else None
-    codes = parse_languages(languages or DEFAULT_LANGUAGES, default_language)
+    languages = languages or DEFAULT_LANGUAGES
+    codes = parse_languages(languages, default_language)
     if default_language is None and ask is not None and len(codes) > 1:
-        codes = parse_languages(",".join(codes), ask("Default language", codes[0]))
+        codes = parse_languages(languages, ask("Default language", codes[0].language))
     if url is None:
         url = ask("Address of the published site", DEFAULT_URL) if ask else None
-    return SiteAnswers(_check_name(name), codes, _check_url(url or DEFAULT_URL))
+    return SiteAnswers(
+        _check_name(name),
+        tuple(code.language for code in codes),
+        _check_url(url or DEFAULT_URL),
+        tuple((code.language, code.variant) for code in codes if code.variant is not None),
+    )
 
 
 def clustersite_requirement() -> str:
@@ -220,6 +234,11 @@ def mkdocs_yml(answers: SiteAnswers) -> str:
         languages += "          build: true\n          nav_translations:\n"
         for ours, theirs in zip(labels[default], labels[lang], strict=True):
             languages += f"            {_yaml_text(ours)}: {_yaml_text(theirs)}\n"
+    locales = "".join(f"        {lang}: {variant}\n" for lang, variant in answers.locales)
+    if locales:
+        locales = "      # dates and numbers of these languages follow the regional variant\n" + (
+            "      locales:\n" + locales
+        )
     return f"""\
 # {answers.name}: the site's configuration. Editors write in content/<language>/ and
 # data/projects/; everything else here is for maintainers.
@@ -261,7 +280,7 @@ plugins:
       links: false
   - clustersite:
       news_per_page: 10
-  - i18n:
+{locales}  - i18n:
       docs_structure: folder
       fallback_to_default: true
       reconfigure_material: true

@@ -19,10 +19,12 @@ from clustersite.theme_fields import ThemeChoices
 
 __all__ = [
     "LOCAL_PREVIEW",
+    "LanguageCode",
     "SiteIdentity",
     "SiteSettings",
     "build_date",
     "build_time",
+    "read_language_code",
     "site_base",
     "site_base_path",
 ]
@@ -64,6 +66,49 @@ def site_base_path(site_url: str | None) -> str:
     ('/site/', '/')
     """
     return urlsplit(site_base(site_url)).path
+
+
+@dataclass(frozen=True)
+class LanguageCode:
+    """A language code as someone wrote it, read the way the site needs it.
+
+    A site's language is a bare code (lv, en): it names the content folder, the address
+    prefix and the theme's interface file. A region (en-GB) is a variant of that language,
+    for dates and numbers (the ``locales`` option). ``problem`` says why a code cannot be a
+    site language: ``unknown`` (Babel does not know it), ``not_code`` (a name Babel reads as
+    another code: eng for en) or ``no_theme`` (the theme has no interface for it).
+    """
+
+    written: str
+    language: str
+    variant: str | None = None
+    problem: str | None = None
+
+
+def read_language_code(written: str, theme_dirs: tuple[Path, ...] = ()) -> LanguageCode:
+    """What ``written`` means as a site language; ``theme_dirs`` are searched for the theme's
+    ``partials/languages/<code>.html`` (not searched when empty).
+
+    >>> read_language_code("en-GB")
+    LanguageCode(written='en-GB', language='en', variant='en_GB', problem=None)
+    >>> read_language_code("eng").problem, read_language_code("eng").language
+    ('not_code', 'en')
+    """
+    from babel import Locale, UnknownLocaleError
+
+    code = written.strip().replace("-", "_")
+    try:
+        locale = Locale.parse(code)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return LanguageCode(written, code, problem="unknown")
+    language = locale.language
+    if code.split("_")[0] != language:  # eng, ita, EN: Babel reads them as en, it
+        return LanguageCode(written, language, problem="not_code")
+    if theme_dirs and not any(
+        (folder / "partials" / "languages" / f"{language}.html").is_file() for folder in theme_dirs
+    ):
+        return LanguageCode(written, language, problem="no_theme")
+    return LanguageCode(written, language, str(locale) if code != language else None)
 
 
 @dataclass(frozen=True)
@@ -124,11 +169,12 @@ class SiteSettings:
         """From the `languages` list of mkdocs-static-i18n (dicts or its config objects);
         ``statuses`` is ``extra.status`` of mkdocs.yml, ``theme_dirs`` the theme's folders."""
         entries = [dict(item) if not isinstance(item, dict) else item for item in i18n_languages]
+        custom_dir = (root / theme_dir).resolve() if theme_dir else None
+        language_problems(entries, (custom_dir, *theme_dirs) if custom_dir else theme_dirs)
         entries = [e for e in entries if e.get("build", True) and e.get("locale") != "null"]
         entries.sort(key=lambda e: not e.get("default", False))
         languages = tuple(str(e["locale"]) for e in entries)
         names = {str(e["locale"]): str(e.get("name") or e["locale"]) for e in entries}
-        custom_dir = (root / theme_dir).resolve() if theme_dir else None
         return cls(
             root=root,
             docs_dir=(root / docs_dir).resolve(),
@@ -215,6 +261,31 @@ def _theme_dirs(name: Any) -> tuple[Path, ...]:
     """The folders of the theme mkdocs.yml names (none if it is not installed)."""
     folder = theme_folder(name)
     return (folder,) if folder is not None else ()
+
+
+def language_problems(entries: list[dict[str, Any]], theme_dirs: tuple[Path, ...]) -> None:
+    """Refuse a ``locale`` of plugins.i18n.languages that the site cannot build (eng, en_GB,
+    a language the theme has no interface for), each with what to write instead."""
+    problems = []
+    for index, entry in enumerate(entries):
+        written = str(entry.get("locale"))
+        if written == "null" or not entry.get("build", True):
+            continue
+        code = read_language_code(written, theme_dirs)
+        if code.language == written and code.problem is None:
+            continue
+        problems.append(
+            Problem.of(
+                "mkdocs.yml",
+                f"plugins.i18n.languages.{index}.locale",
+                f"config.language_{code.problem or 'variant'}",
+                value=written,
+                language=code.language,
+                variant=code.variant or written,
+            )
+        )
+    if problems:
+        raise ContentError(problems)
 
 
 def checked_locales(locales: Any, languages: tuple[str, ...]) -> dict[str, str]:
