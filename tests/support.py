@@ -10,8 +10,13 @@ import os
 import re
 import textwrap
 from pathlib import Path
+from typing import Any, TypeVar
 
 import icalendar
+
+from clustersite.posts import FiledByYear
+from clustersite.routes import source_of
+from clustersite.settings import SiteSettings
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -188,3 +193,33 @@ def tree(folder: Path) -> dict[str, bytes]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+def model_settings(**options: object) -> SiteSettings:
+    """A site in Latvian (the default), English (British dates) and Italian, for tests that
+    make its model from Python objects: no file is read."""
+    return SiteSettings(
+        root=Path("/site"),
+        docs_dir=Path("/site/content"),
+        data_dir=Path("/site/data/projects"),
+        languages=("lv", "en", "it"),
+        language_names={"lv": "Latviešu", "en": "English", "it": "Italiano"},
+        locales={"en": "en_GB"},  # 30 June 2020
+        **options,  # type: ignore[arg-type]
+    )
+
+
+Filed = TypeVar("Filed", bound=FiledByYear)
+
+
+def filed(model: type[Filed], lang: str, slug: str, title: str, year: int, **fields: Any) -> Filed:
+    """A post or an event as the loader makes it of ``content/<lang>/<section>/<year>/<slug>.md``."""
+    source = source_of(model.page_kind, year=year, slug=slug)
+    return model(
+        lang=lang,
+        year_folder=str(year),
+        slug=slug,
+        path=f"content/{lang}/{source}",
+        title=title,
+        **fields,
+    )
