@@ -169,9 +169,19 @@ def problems_of(meta: dict[str, object], lang: str = "lv") -> list[tuple[str, st
         ({"image_alt": "x"}, [("image_alt", "error")]),
         ({"image": "a.jpg", "image_alt": "x", "image_credit": 5}, [("image_credit", "error")]),
         ({"gallery": "a.jpg"}, [("gallery", "error")]),
-        ({"gallery": [{"file": "a.jpg", "caption": {"lv": "x"}}, "b.jpg"]}, []),
+        (
+            {"gallery": [{"file": "a.jpg", "caption": {"lv": "x"}}, {"file": "b.jpg", "alt": "y"}]},
+            [],
+        ),
+        # a gallery photo needs a text alternative in the file's language: alt or caption
+        ({"gallery": [{"file": "a.jpg", "caption": {"lv": "x"}}, "b.jpg"]}, [("gallery", "error")]),
+        (
+            {"gallery": [{"file": "a.jpg", "caption": {"en": "x"}, "credit": "LETERA"}]},
+            [("gallery", "error")],
+        ),
+        ({"gallery": [{"file": "a.jpg", "caption": ""}]}, [("gallery", "error")]),
         ({"gallery": [{"caption": "x"}]}, [("gallery", "error")]),
-        ({"gallery": [{"file": "a.jpg", "colour": "red"}]}, [("gallery", "error")]),
+        ({"gallery": [{"file": "a.jpg", "alt": "x", "colour": "red"}]}, [("gallery", "error")]),
         ({"attachments": ["report.pdf", {"file": "b.docx", "title": {"lv": "B"}}]}, []),
         ({"attachments": ["tool.exe"]}, [("attachments", "error")]),
         ({"attachments": "report.pdf"}, [("attachments", "error")]),

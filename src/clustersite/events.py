@@ -360,6 +360,7 @@ def parse_event(
         check.warn("cancelled_note", "event.note_without_cancellation")
     summary = check.text(meta.get("summary"), "summary", as_written=False)
     source.warn_unknown_fields(EVENT_FIELDS)
+    source.warn_placeholders()
 
     photo = read_media_fields({key: meta[key] for key in PHOTO_FIELDS if key in meta}, lang, check)
     media = MediaRefs(

@@ -248,6 +248,11 @@ def read_media_fields(meta: dict[str, Any], lang: str, check: Checker) -> MediaR
                     name=name,
                     value=sorted(unknown)[0],
                 )
+            # the caption stands in for the alt text (MediaLibrary.picture); without either, a
+            # visitor who cannot see the photo would hear only "picture 2 of 5"
+            said = [texts[key] for key in ("alt", "caption") if key in texts]
+            if all(said) and not any("" in text or lang in text for text in said):
+                check.add("gallery", "media.gallery_alt_missing", line=at, name=name, lang=lang)
             items.append(
                 PhotoRef(
                     name, texts.get("alt", {}), texts.get("caption", {}), texts.get("credit", {})

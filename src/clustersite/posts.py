@@ -179,6 +179,12 @@ class FiledSource:
         """The line the text below the front matter starts on."""
         return self.first_line + self.front.count("\n") + 1
 
+    def warn_placeholders(self) -> None:
+        """A warning for each paragraph a new file starts with that is still in its text."""
+        for line, paragraph in _paragraphs(self.body, self.body_line):
+            if paragraph in placeholder_paragraphs():
+                self.check.warn("text", f"{self.page_kind}.placeholder_left", line=line)
+
     def warn_unknown_fields(self, known: set[str]) -> None:
         """A warning for each field that is neither one of ``known`` nor any page's."""
         self.check.unknown(
@@ -285,9 +291,7 @@ def parse_post(
         read_media_fields(meta, lang, check),
         in_text=read_text_photos(body, source.body_line, check),
     )
-    for line, paragraph in _paragraphs(body, source.body_line):
-        if paragraph in placeholder_paragraphs():
-            check.warn("text", "post.placeholder_left", line=line)
+    source.warn_placeholders()
     summary = summary_text or plain_summary(body)
     if len(summary) > FEED_SUMMARY_LIMIT:
         check.warn(
