@@ -495,6 +495,20 @@ def test_new_project_template_is_flagged_only_for_its_placeholders(
     assert out.strip() == "No problems found."
 
 
+def test_new_project_comments_are_in_the_sites_default_language(
+    site: SiteFactory, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One file serves every language: its comments follow the site (lv), not the terminal."""
+    monkeypatch.setenv("CLUSTERSITE_LANG", "it")
+    code, _out, err = run("new", "project", "jauns-projekts")
+    assert code == 0, err
+    text = (site.root / "data/projects/jauns-projekts.yml").read_text(encoding="utf-8")
+    assert "# Akronīms (nav obligāts), piemēram, NEEGHW\nacronym:\n" in text
+    assert "  cofinancing: TODO   # pārējais finansējums: valsts vai pašu" in text
+    assert "#   - title: {lv: …, en: …}\n" in text
+    assert "Short name" not in text and "Acronimo" not in text
+
+
 def test_new_project_refuses_to_overwrite(site: SiteFactory, run: Run) -> None:
     before = snapshot(site.root)
     code, _out, err = run("new", "project", "neeghw")

@@ -425,67 +425,69 @@ def new_quarterly(
     return created
 
 
-def project_template(slug: str, languages: Sequence[str]) -> str:
+def project_template(slug: str, languages: Sequence[str], lang: str = "en") -> str:
     """A commented ``data/projects/<slug>.yml``: valid YAML, with TODO where facts are needed.
 
-    The required facts hold placeholders that ``clustersite check`` rejects with a message
-    on their own line (``fund: 'TODO' is not a known fund``), and the default language's
-    title is left empty (``title.lv: … is missing``), so nothing half-filled is published.
+    The comments are in ``lang`` (the site's default language: one file serves every
+    language). The required facts hold placeholders that ``clustersite check`` rejects with a
+    message on their own line (``fund: 'TODO' is not a known fund``), and the default
+    language's title is left empty (``title.lv: … is missing``), so nothing half-filled is
+    published.
     """
     default = languages[0]
-    per_language = "\n".join(f"  {lang}:" for lang in languages)
-    objectives = "\n".join(f"  {lang}: []" for lang in languages)
-    funds = ", ".join(FUNDS[:-1]) + " or " + FUNDS[-1]
-    return f"""\
-# The facts of one project. The file name is the project's slug: its page is
-# projects/{slug}/ and a post names it with `projects: [{slug}]`.
-# Lines that start with # are comments. Replace every TODO and fill in the empty
-# {default} title; `clustersite check` lists whatever is still missing, with its line.
-# Optional fields may stay empty or be deleted. Text in other languages can come later:
-# until then the site shows the {default} text (`clustersite status` lists what is missing).
 
-# Official project number, shown as written (optional), e.g. 3.2.1.1/16/A/006
+    def note(name: str, **params: Any) -> str:
+        """The comment ``hint.project_file.<name>``, each of its lines starting with ``#``."""
+        text = say(f"hint.project_file.{name}", lang, **params)
+        return "\n".join(f"# {line}" for line in text.splitlines())
+
+    def inline(name: str) -> str:
+        return say(f"hint.project_file.{name}", lang)
+
+    per_language = "\n".join(f"  {code}:" for code in languages)
+    objectives = "\n".join(f"  {code}: []" for code in languages)
+    return f"""\
+{note("intro", slug=slug, default=default)}
+
+{note("number")}
 number:
-# Short name (optional), e.g. NEEGHW
+{note("acronym")}
 acronym:
-# The name the project was registered under, e.g. an EU project's official title
-# (optional): shown as written in every language, never translated.
+{note("official_title")}
 official_title:
-# The language the official title is written in, as a code (optional), e.g. en
+{note("official_title_language")}
 official_title_language:
-# The project's title in each language; the {default} title is required. Beside an
-# official_title these are its translations, each optional, shown under it.
+{note("title", default=default)}
 title:
 {per_language}
-# One paragraph about the project in each language (optional).
+{note("summary")}
 summary:
 {per_language}
-# The lead organisation (optional), e.g. LETERA
+{note("beneficiary")}
 beneficiary:
-# The funding programme, as it is usually written (optional), e.g. COSME
+{note("programme")}
 programme:
-# The EU fund: {funds}
+{note("fund", funds=", ".join(FUNDS[:-1]), last=FUNDS[-1])}
 fund: TODO
-# The first day of the project: YYYY-MM-DD, e.g. 2020-09-01
+{note("start")}
 start: TODO
-# The last day: YYYY-MM-DD. Or, instead of `end`, the length: `months: 18`
+{note("end")}
 end: TODO
-# Money: plain numbers, a dot before the cents, no currency sign (e.g. 554453.47).
-# eu + cofinancing must equal total. Delete the whole budget block if it is not public.
+{note("budget")}
 budget:
-  currency: EUR       # ISO 4217 code
-  total: TODO         # the total cost
-  eu: TODO            # the EU contribution
-  cofinancing: TODO   # national or own co-financing (optional: delete the line)
-# Partner organisations (optional): replace [] with one entry per partner, e.g.
+  currency: EUR       # {inline("currency")}
+  total: TODO         # {inline("total")}
+  eu: TODO            # {inline("eu")}
+  cofinancing: TODO   # {inline("cofinancing")}
+{note("partners")}
 #   - name: Functional Print Cluster
-#     country: ES                  # two-letter country code
-#     url: https://example.org/    # optional
+#     country: ES                  # {inline("country")}
+#     url: https://example.org/    # {inline("optional")}
 partners: []
-# What the project sets out to do, one `- …` line per objective, in each language (optional).
+{note("objectives")}
 objectives:
 {objectives}
-# Further reading (optional): replace [] with entries such as
+{note("links")}
 #   - title: {{{default}: …, en: …}}
 #     url: https://example.org/
 links: []
@@ -498,7 +500,8 @@ def new_project(settings: SiteSettings, slug: str) -> Created:
     target = settings.data_dir / f"{slug}.yml"
     advice = Term("advice.another_project_slug")
     _refuse_existing(target, settings, advice)
-    created = _create(target, project_template(slug, settings.languages), settings, advice)
+    text = project_template(slug, settings.languages, settings.default_language)
+    created = _create(target, text, settings, advice)
     created.notes.append(Term("note.project_todo"))
     return created
 
