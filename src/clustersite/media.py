@@ -14,9 +14,10 @@ Reading happens in two steps. :func:`read_media_fields` checks the fields' shape
 post is parsed (cached with the post, by its text). :func:`resolve_media` finds the files
 on every load, since a photo can go missing while the post's text stays the same: beside
 the post first, then in the default language's folder at the same place, so translations
-share the photos of the original. Photos are never published as the editor saved them
-(images.py makes them for the web and leaves their EXIF, GPS included, behind), so
-:func:`photo_sources` tells the engine which files to keep out of the site.
+share the photos of the original. :func:`read_text_photos` finds the photos an editor's text
+shows (``![alt](photo.jpg)``), each needing its alt text. Photos are never published as the
+editor saved them: images.py makes them for the web and leaves their EXIF, GPS included,
+behind (the engine withholds the originals, clustersite/engine/photos.py).
 
 :class:`MediaLibrary` turns them into what templates print (:class:`Picture`,
 :class:`Gallery`, :class:`AttachmentLink`) for one language, and remembers every file it
@@ -61,7 +62,6 @@ __all__ = [
     "file_label",
     "label_documents_in_text",
     "local_photo",
-    "photo_sources",
     "read_media_fields",
     "read_text_photos",
     "resolve_media",
@@ -500,16 +500,6 @@ def _find_within(name: str, folders: Iterable[Path], docs_dir: Path) -> Path | N
 def _own(texts: Texts, lang: str) -> Texts:
     """``{"": text}`` (written in the post's language) as ``{lang: text}``."""
     return {(key or lang): value for key, value in texts.items()}
-
-
-def photo_sources(media: Iterable[PostMedia]) -> set[Path]:
-    """Every original photo: the site publishes only what images.py makes of them."""
-    found: set[Path] = set()
-    for item in media:
-        if item.image:
-            found.add(item.image.source.resolve())
-        found.update(p.source.resolve() for p in (*item.gallery, *item.in_text))
-    return found
 
 
 # -- what templates print ----------------------------------------------------------------------
