@@ -297,7 +297,7 @@ def test_the_project_index_lists_ongoing_projects_first_with_totals(
             (
                 f"200{NB}000,00{NB}€",
                 f"150{NB}000,00{NB}€",
-                f"75{NB}% no kopējām izmaksām",
+                f"150{NB}000,00{NB}€ (75{NB}% no kopējām izmaksām)",
                 f"25{NB}%",
             ),
             "Spānija",
@@ -313,7 +313,7 @@ def test_the_project_index_lists_ongoing_projects_first_with_totals(
                 ("Period", "September 2020\u2009–\u2009February 2022"),
                 ("Status", "ongoing"),
             ],
-            ("€200,000.00", "€150,000.00", "75% of the total cost", "25%"),
+            ("€200,000.00", "€150,000.00", "€150,000.00 (75% of the total cost)", "25%"),
             "Spain",
         ),
         (
@@ -327,7 +327,12 @@ def test_the_project_index_lists_ongoing_projects_first_with_totals(
                 ("Periodo", "settembre 2020\u2009–\u2009febbraio 2022"),
                 ("Stato", "in corso"),
             ],
-            (f"200.000,00{NB}€", f"150.000,00{NB}€", "75% del costo totale", "25%"),
+            (
+                f"200.000,00{NB}€",
+                f"150.000,00{NB}€",
+                f"150.000,00{NB}€ (75% del costo totale)",
+                "25%",
+            ),
             "Spagna",
         ),
     ],
