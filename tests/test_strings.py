@@ -90,3 +90,14 @@ def test_italian_apostrophes_are_one_style() -> None:
 def test_the_apostrophe_check_finds_a_typographic_one() -> None:
     assert TYPOGRAPHIC_APOSTROPHE.search("Lingua dell’evento")
     assert not TYPOGRAPHIC_APOSTROPHE.search("Lingua dell'evento «così» ‘x’")
+
+
+@pytest.mark.parametrize("folder", ["locales", "locales/messages"])
+def test_language_files_repeat_no_key(folder: str) -> None:
+    """YAML keeps the last of two equal keys: a label meant for one form field would silently
+    replace another's (as `cms_field_location` once did for projects and events)."""
+    from clustersite.yamlio import parse_yaml
+
+    for path in sorted((LOCALES_DIR.parent / folder).glob("*.yml")):
+        _doc, problem = parse_yaml(path.read_text(encoding="utf-8"), path.name)
+        assert problem is None, str(problem)

@@ -451,7 +451,7 @@ def _project_fields(
         "kohesio_id": form.field("kohesio_id", "string"),
         "keep_eu_id": form.field("keep_eu_id", "string"),
         "cci": form.field("cci", "string"),
-        "location": form.field("location", "string"),
+        "location": form.field("location", "string", label=t("cms_field_nuts_location")),
         # a photo beside the project file, e.g. photos/neeghw.jpg (clustersite/media.py)
         "image": form.field("image", "string"),
         "image_alt": _per_language(form, "image_alt", "string", languages),
