@@ -37,7 +37,8 @@ EXPECTED: dict[str, dict[str, object]] = {
         "period": f"2020. gada septembris{NB}– 2022. gada februāris",
         "money": f"220{NB}231,00{NB}€",
         "percent": f"90{NB}%",
-        "eu_rate": f"90{NB}% no kopējām izmaksām",
+        "eu_rate": f"198{NB}208,00{NB}€ (90{NB}% no kopējām izmaksām)",
+        "legend": (f"ES finansējums 90{NB}%", f"Pārējais finansējums 10{NB}%"),
         "posts": [
             "2020. gadā publicēts 0 jaunumu.",
             "2020. gadā publicēts 1 jaunums.",
@@ -75,7 +76,8 @@ EXPECTED: dict[str, dict[str, object]] = {
         "period": f"settembre 2020{TH}–{TH}febbraio 2022",
         "money": f"220.231,00{NB}€",
         "percent": "90%",
-        "eu_rate": "90% del costo totale",
+        "eu_rate": f"198.208,00{NB}€ (90% del costo totale)",
+        "legend": ("Contributo UE 90%", "Altri finanziamenti 10%"),
         "posts": [
             "Nel 2020 sono state pubblicate 0 notizie.",
             "Nel 2020 è stata pubblicata 1 notizia.",
@@ -114,7 +116,8 @@ EXPECTED: dict[str, dict[str, object]] = {
         "period": f"September 2020{TH}–{TH}February 2022",
         "money": "€220,231.00",
         "percent": "90%",
-        "eu_rate": "90% of the total cost",
+        "eu_rate": "€198,208.00 (90% of the total cost)",
+        "legend": ("EU contribution 90%", "Other funding 10%"),
         "posts": [
             "0 news posts published in 2020.",
             "1 news post published in 2020.",
@@ -254,6 +257,7 @@ def test_period_money_and_percent(views: dict[str, LanguageViews], lang: str) ->
     bar = v.budget_bar(project)
     assert bar is not None
     assert (bar.total, bar.rate, bar.eu_rate) == (want["money"], want["percent"], want["eu_rate"])
+    assert (bar.legend_eu, bar.legend_co) == want["legend"]
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -130,11 +130,13 @@ class BudgetBar:
 
     total: str
     eu: str
-    eu_rate: str  # the EU share in a phrase: "85 % of the total cost"
+    eu_rate: str  # the EU contribution and its share: "€85.00 (85% of the total cost)"
     cofinancing: str
     rate: str  # "85 %"
     corate: str  # "15 %"
     label: str  # the bar's text equivalent
+    legend_eu: str  # the bar's legend: "EU contribution 85%"
+    legend_co: str
     eu_width: str  # the EU part of the bar, in % of its width: "85.00"
     co_width: str
 
@@ -676,7 +678,7 @@ class LanguageViews:
         return BudgetBar(
             total=total,
             eu=eu,
-            eu_rate=self.t("eu_rate", rate=rate),
+            eu_rate=self.t("eu_rate", amount=eu, rate=rate),
             cofinancing=cofinancing,
             rate=rate,
             corate=corate,
@@ -688,6 +690,8 @@ class LanguageViews:
                 corate=corate,
                 total=total,
             ),
+            legend_eu=self.t("budget_legend_eu", rate=rate),
+            legend_co=self.t("budget_legend_co", rate=corate),
             eu_width=f"{eu_width:.2f}",
             co_width=f"{100 - eu_width:.2f}",
         )
