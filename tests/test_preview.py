@@ -279,3 +279,19 @@ def test_the_preview_writer_keeps_unchanged_files_and_removes_what_no_step_touch
     assert kept.read_text("utf-8") == "same" and changed.read_text("utf-8") == "after"
     assert copied.read_text("utf-8") == "<svg>new</svg>"  # compared by bytes, not size or time
     assert not left_over.exists() and not left_over.parent.exists()
+
+
+def test_a_draft_is_marked_in_the_pages_language_in_the_preview(
+    make_site: Callable[..., SiteFactory],
+) -> None:
+    site = make_site()
+    site.post("lv", 2020, "melnraksts", "Vēl top", "2020-06-01", draft="true")
+    with serving(site.root, {"CLUSTERSITE_LANG": ""}) as server:
+        page = server.get("news/2020/melnraksts/")
+        listing = server.get("news/")
+    assert 'class="cs-badge cs-badge--draft" lang="lv">Melnraksts</span>' in page
+    assert "Vēl top" in listing and "Melnraksts" in listing
+    # MkDocs' own English marker stays in the markup but the stylesheet hides it
+    marker = re.search(r'<div class="mkdocs-draft-marker"[^>]*>', page)
+    css = (REPO / "src/clustersite/theme/assets/clustersite/components.css").read_text("utf-8")
+    assert marker is None or ".mkdocs-draft-marker { display: none; }" in css

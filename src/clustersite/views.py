@@ -261,6 +261,7 @@ class PostPage:
     gallery: Any = None  # media.Gallery, or None
     attachments: list[Any] = field(default_factory=list)  # media.Attachment
     social: Any = None  # the preview image of the page (og:image)
+    draft: bool = False  # only `mkdocs serve` renders a draft: marked in the page's language
 
 
 @dataclass
@@ -798,6 +799,7 @@ class LanguageViews:
             older=older,
             related=self.related(entry) if entry else [],
             share=share_links(post.title, page_url, self.t),
+            draft=post.draft,
             **self.post_media(post),
         )
 
