@@ -31,6 +31,9 @@ def test_a_fresh_copy_shows_the_notice_and_keeps_the_source_language_until_marke
     page = site.html("en/news/2020/x/index.html")
     assert NOTICE in page
     assert 'lang="lv"' in _article(page)  # the text is still Latvian: screen readers read it so
+    notice = page[page.index('<aside class="cs-notice"') :].split("</aside>", 1)[0]
+    assert 'hreflang="lv"' in notice  # the text in Latvian is offered
+    assert 'hreflang="en"' not in notice  # but not this page, which is not yet in English
 
     # the editor translates the text and marks it done
     text = copy.read_text(encoding="utf-8").replace("Sākas projekts", "The project starts")

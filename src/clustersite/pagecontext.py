@@ -102,6 +102,7 @@ class PageContextBuilder:
                         "url": self.views.url(path_url, lang),
                     }
                     for lang in self.site.languages_of(norm)
+                    if lang != self.lang  # this page is the untranslated copy
                 ],
             }
         kind = (
