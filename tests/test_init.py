@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import io
+import json
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +16,7 @@ from mkdocs.config import load_config
 from mkdocs.utils.yaml import yaml_load
 
 from clustersite.cli import main
-from clustersite.init import UI_LANGUAGES
+from clustersite.init import UI_LANGUAGES, clustersite_requirement
 from clustersite.model import load_site
 from clustersite.settings import SiteSettings
 from clustersite.yamlio import split_front_matter
@@ -40,11 +44,16 @@ def test_a_new_site_passes_the_check_and_builds_strictly(
     root = tmp_path / "new-site"
     code, _out, err = init(capsys, str(root), "--name", NAME, "--languages", "lv,en,it")
     assert (code, err) == (0, ""), err
-    written = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+    written = sorted(
+        p.relative_to(root).as_posix()
+        for p in root.rglob("*")
+        if p.is_file() and ".git" not in p.relative_to(root).parts
+    )
     assert written == sorted(
         [
             ".github/workflows/pages.yml",
             ".gitignore",
+            "Makefile",
             "README.md",
             "data/projects/.gitkeep",
             "mkdocs.yml",
@@ -216,3 +225,92 @@ def test_check_and_build_refuse_a_site_language_they_cannot_build(
             continue  # the i18n plugin's own option check refuses it first, in its words
         assert f"mkdocs.yml: {field}" in err and names in err, (command, err)
     assert not (root / "site").exists()
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+def test_the_sites_makefile_checks_and_builds_with_the_installed_clustersite(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "site"
+    assert init(capsys, str(root), "--name", "Demo", "--languages", "lv,en")[0] == 0
+    venv = Path(sys.prefix)  # this environment stands for the site's .venv, taken as installed
+    for target in ("check", "site"):
+        done = subprocess.run(
+            ["make", "-C", str(root), target, f"VENV={venv}", "-o", f"{venv}/.installed"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, (target, done.stdout, done.stderr)
+    assert (root / "site/en/index.html").is_file()
+    serve = subprocess.run(
+        ["make", "-n", "-C", str(root), "serve", "SERVE_ADDRESS=127.0.0.1:8123"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "mkdocs serve --dev-addr 127.0.0.1:8123" in serve.stdout
+    assert "pip install" in serve.stdout and "requirements.txt" in serve.stdout
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_the_new_site_is_a_git_repository_on_main_unless_it_is_inside_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "site"
+    assert init(capsys, str(root), "--name", "Demo")[0] == 0
+    branch = subprocess.run(
+        ["git", "symbolic-ref", "--short", "HEAD"], cwd=root, capture_output=True, text=True
+    )
+    assert branch.stdout.strip() == "main"
+    inner = root / "sites" / "second"
+    assert init(capsys, str(inner), "--name", "Second")[0] == 0
+    assert not (inner / ".git").exists()  # kept in the first site's repository
+
+
+@pytest.mark.parametrize(
+    ("recorded", "installable"),
+    [
+        (
+            {
+                "url": "https://github.com/o/clustersite",
+                "vcs_info": {"vcs": "git", "commit_id": "ab12"},
+            },
+            True,
+        ),
+        (
+            {"url": "file:///home/me/clustersite", "vcs_info": {"vcs": "git", "commit_id": "ab12"}},
+            False,
+        ),
+        ({"url": "file:///home/me/clustersite", "dir_info": {"editable": True}}, False),
+        (None, False),
+    ],
+)
+def test_requirements_txt_says_when_github_could_not_install_it(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    recorded: dict[str, object] | None,
+    installable: bool,
+) -> None:
+    class Installed:
+        def read_text(self, name: str) -> str | None:
+            return json.dumps(recorded) if recorded and name == "direct_url.json" else None
+
+    monkeypatch.setattr("clustersite.init.metadata.distribution", lambda name: Installed())
+    requirement = clustersite_requirement()
+    lines = requirement.text.splitlines()
+    assert lines[-1].startswith("clustersite")
+    if recorded and recorded.get("url"):
+        assert str(recorded["url"]) in lines[-1]
+    root = tmp_path / "site"
+    code, out, _err = init(capsys, str(root), "--name", "Demo")
+    assert code == 0
+    written = (root / "requirements.txt").read_text(encoding="utf-8")
+    assert written == requirement.text
+    if installable:
+        assert requirement.warning is None and len(lines) == 1 and "Warning" not in out
+    else:
+        assert requirement.warning is not None and "Warning: requirements.txt" in out
+        assert all(line.startswith("#") for line in lines[:-1]) and len(lines) > 1
+        assert "git+https://github.com/" in written  # what to write instead

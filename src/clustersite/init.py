@@ -2,8 +2,9 @@
 
 :func:`init_site` writes, into an empty or missing folder, everything a new site needs:
 ``mkdocs.yml``, a README for its editors, a home and an about page per language, an empty
-``data/projects/``, the GitHub Pages workflow, a ``.gitignore`` and a ``requirements.txt``
-that pins the clustersite it was made with. The starter texts are files in
+``data/projects/``, the GitHub Pages workflow, a ``Makefile`` (site, serve, check, as in
+clustersite's own repository), a ``.gitignore`` and a ``requirements.txt`` that pins the
+clustersite it was made with; the folder becomes a Git repository on ``main``. The starter texts are files in
 ``clustersite/starter/``; ``mkdocs.yml`` is composed here, because its language list and
 navigation follow the answers.
 
@@ -19,6 +20,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
+import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -42,6 +45,7 @@ __all__ = [
     "DESCRIPTION",
     "STARTER_DIR",
     "UI_LANGUAGES",
+    "Requirement",
     "SiteAnswers",
     "clustersite_requirement",
     "init_site",
@@ -59,7 +63,7 @@ FALLBACK_TEXT = "en"  # the starter texts of a language that has none of its own
 DESCRIPTION = (
     "Start a new site in DIR (a new or empty folder): mkdocs.yml, a README for its editors,\n"
     "a home and an about page per language, data/projects/, the GitHub Pages workflow,\n"
-    "a .gitignore and requirements.txt. What is not given as an option is asked for when\n"
+    "a Makefile, a .gitignore and requirements.txt; then git init. What is not given as an option is asked for when\n"
     "the command runs in a terminal.\n\n"
     "example:\n"
     '  clustersite init my-site --name "Latvian Health Tourism Cluster" \\\n'
@@ -154,26 +158,55 @@ def site_answers(
     )
 
 
-def clustersite_requirement() -> str:
+REQUIREMENT_EXAMPLE = "clustersite @ git+https://github.com/<owner>/clustersite@<commit>"
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """The requirements.txt of a new site; ``warning`` says why GitHub could not install it."""
+
+    text: str
+    warning: str | None = None
+
+
+def clustersite_requirement() -> Requirement:
     """The requirements.txt line for the clustersite running now.
 
-    Installed from a Git repository, it is pinned to that commit (pip records where a
-    package came from, PEP 610); otherwise to its version, with a comment on how to point
-    it at the repository.
+    Installed from a Git repository on a server, it is pinned to that commit (pip records
+    where a package came from, PEP 610). Installed from a folder or a local repository, the
+    line works on this computer only, and from a package file it names a version that PyPI
+    may not have: then the file's first lines, and ``init``, say what the maintainer must
+    write there before the Pages workflow can install it.
     """
     try:
         recorded = metadata.distribution("clustersite").read_text("direct_url.json")
     except metadata.PackageNotFoundError:
         recorded = None
     origin = json.loads(recorded) if recorded else {}
+    url = str(origin.get("url", ""))
     vcs = origin.get("vcs_info", {})
     if vcs.get("vcs") == "git" and vcs.get("commit_id"):
-        return f"clustersite @ git+{origin['url']}@{vcs['commit_id']}\n"
-    return (
-        "# Install clustersite from its repository, at a tag or commit, e.g.\n"
-        f"#   clustersite @ git+https://github.com/<owner>/clustersite@v{__version__}\n"
-        f"clustersite=={__version__}\n"
+        line = f"clustersite @ git+{url}@{vcs['commit_id']}\n"
+        if not url.startswith("file:"):
+            return Requirement(line)
+        why = f"it names a repository on this computer ({url})"
+    elif url.startswith("file:"):
+        line = f"clustersite @ {url}\n"
+        why = f"it names a folder on this computer ({url})"
+    else:
+        line = f"clustersite=={__version__}\n"
+        why = f"it asks PyPI for clustersite {__version__}, which PyPI may not have"
+    warning = (
+        f"requirements.txt works on this computer only: {why}. Before the first push, "
+        f"replace its last line with clustersite's Git repository at a commit or tag, "
+        f"e.g. {REQUIREMENT_EXAMPLE}, so that the Pages workflow can install it"
     )
+    comment = (
+        "# The Pages workflow installs clustersite from the last line. As written by init,\n"
+        f"# {why}: replace it with clustersite's Git repository at a commit or tag, e.g.\n"
+        f"#   {REQUIREMENT_EXAMPLE}\n"
+    )
+    return Requirement(comment + line, warning)
 
 
 def _yaml_text(value: str) -> str:
@@ -303,7 +336,8 @@ def planned_files(answers: SiteAnswers) -> dict[str, str]:
     files = {
         "mkdocs.yml": mkdocs_yml(answers),
         "README.md": _readme(answers),
-        "requirements.txt": clustersite_requirement(),
+        "Makefile": _starter("Makefile", answers),
+        "requirements.txt": clustersite_requirement().text,
         ".gitignore": _starter("gitignore", answers),
         ".github/workflows/pages.yml": _starter("pages.yml", answers),
         "data/projects/.gitkeep": "",  # git keeps no empty folder
@@ -369,10 +403,33 @@ def run(args: argparse.Namespace) -> int:
     answers = site_answers(args.name, args.languages, args.default_language, args.url, ask)
     written = init_site(args.dir, answers)
     print(f"Created the site of {answers.name} in {args.dir}: {len(written)} files.")
+    if start_git_repository(args.dir):
+        print("It is a Git repository, on the branch main (the one the Pages workflow publishes).")
     for note in ui_language_notes(answers):
         print(f"Note: {note}.")
+    warning = clustersite_requirement().warning
+    if warning:
+        print(f"Warning: {warning}.")
     print(
-        f"Next: cd {args.dir}, install clustersite (README.md), run `clustersite check` and "
-        "`clustersite build --strict`, then push to GitHub (README.md, Publish)."
+        f"Next: cd {args.dir}, run `make check` and `make site` (the first installs "
+        "requirements.txt into .venv/), preview with `make serve`, then push to GitHub "
+        "(README.md, Publish)."
     )
     return 0
+
+
+def start_git_repository(target: Path) -> bool:
+    """``git init -b main`` in the new site, unless git is missing or the folder is already
+    inside a repository (a site kept in a larger one); whether it was made."""
+    git = shutil.which("git")
+    if git is None:
+        return False
+    inside = subprocess.run(
+        [git, "rev-parse", "--is-inside-work-tree"], cwd=target, capture_output=True, check=False
+    )
+    if inside.returncode == 0:
+        return False
+    made = subprocess.run(
+        [git, "init", "--quiet", "-b", "main"], cwd=target, capture_output=True, check=False
+    )
+    return made.returncode == 0
