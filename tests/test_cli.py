@@ -840,3 +840,22 @@ def test_doctests() -> None:
     for module in (cli, scaffold, translation):
         result = doctest.testmod(module)
         assert result.failed == 0, module.__name__
+
+
+def test_hints_name_clustersite_as_it_was_started_when_it_is_not_on_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clustersite.cli import shown_program
+
+    program = tmp_path / ".venv" / "bin" / "clustersite"
+    program.parent.mkdir(parents=True)
+    program.write_text("#!/bin/sh\n", encoding="utf-8")
+    program.chmod(0o755)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PATH", str(tmp_path / "elsewhere"))
+    monkeypatch.setattr("sys.argv", [str(program), "status"])
+    assert shown_program() == ".venv/bin/clustersite"
+    monkeypatch.setenv("PATH", str(program.parent))
+    assert shown_program() == "clustersite"
+    monkeypatch.setattr("sys.argv", ["/x/__main__.py"])  # python -m clustersite
+    assert shown_program() == "clustersite"

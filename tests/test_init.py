@@ -314,3 +314,10 @@ def test_requirements_txt_says_when_github_could_not_install_it(
         assert requirement.warning is not None and "Warning: requirements.txt" in out
         assert all(line.startswith("#") for line in lines[:-1]) and len(lines) > 1
         assert "git+https://github.com/" in written  # what to write instead
+
+
+def test_init_help_offers_no_root_option(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["init", "--help"])
+    shown = capsys.readouterr().out
+    assert "--name" in shown and "--root" not in shown

@@ -16,6 +16,7 @@ import pytest
 from mkdocs.exceptions import Abort, PluginError
 
 from clustersite.errors import ContentError
+from clustersite.messages import say
 from clustersite.visibility import (
     EMBLEM_HEIGHT,
     EMBLEM_WIDTH,
@@ -470,6 +471,11 @@ def test_check_warns_when_the_site_lacks_a_national_mark(tmp_path: Path) -> None
     site.write("data/projects/x.yml", ongoing_lv_project("2099-01-01"))
     printed = check_output(site.root)
     assert "lv-nap2020" in printed and "assets/eu/lv-nap2020.svg" in printed
+    assert "custom_dir: overrides" in printed  # the site has no theme folder yet: say so
+    # the strict build does not stop for it, and the summary does not claim it would
+    assert say("check.summary.site_files", "en", errors=0, warnings=1) in printed
+    assert say("check.summary.warnings", "en", errors=0, warnings=1) not in printed
+    site.build()
     site.write(
         "overrides/assets/eu/lv-nap2020.svg",
         '<svg xmlns="http://www.w3.org/2000/svg" width="180" height="60"/>',

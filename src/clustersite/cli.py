@@ -26,6 +26,7 @@ import io
 import json
 import os
 import re
+import shutil
 import sys
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -52,6 +53,16 @@ __all__ = ["build_parser", "find_root", "main"]
 PROG = "clustersite"
 # The commands whose --lang is the language of the messages (elsewhere it is a file's language).
 MESSAGE_LANGUAGE_COMMANDS = ("check", "status")
+
+
+def shown_program() -> str:
+    """clustersite as the editor can type it again: ``clustersite`` when that is on PATH
+    (or it was not started by that name), else the path it was started by (.venv/bin/…)."""
+    started = Path(sys.argv[0])
+    found = shutil.which(PROG)
+    if started.name != PROG or (found is not None and Path(found).resolve() == started.resolve()):
+        return PROG
+    return os.path.relpath(started) if started.is_absolute() else str(started)
 
 
 def find_root(start: Path) -> Path:
@@ -138,7 +149,7 @@ def _creating(make: Callable[..., Created], *options: str) -> Callable[[argparse
     def handler(args: argparse.Namespace) -> int:
         created = make(_settings(args), **{name: getattr(args, name) for name in options})
         _print_created(created, args.language)
-        print(say("cli.next_write", args.language))
+        print(say("cli.next_write", args.language, program=shown_program()))
         return 0
 
     return handler
@@ -161,7 +172,7 @@ def _new_project(args: argparse.Namespace) -> int:
 def _translate(args: argparse.Namespace) -> int:
     settings = _settings(args)
     _print_created(translate(settings, Path(args.path), args.to), args.language)
-    print(say("cli.next_translate", args.language))
+    print(say("cli.next_translate", args.language, program=shown_program()))
     return 0
 
 
@@ -217,7 +228,7 @@ def _status(args: argparse.Namespace) -> int:
     if totals["started"]:
         print(say("status.hint_started", lang))
     if totals["missing"] or totals["outdated"]:
-        print(say("status.hint_missing", lang))
+        print(say("status.hint_missing", lang, program=shown_program()))
     return 0
 
 
@@ -229,9 +240,10 @@ def _check(args: argparse.Namespace) -> int:
         settings = _settings(args)
         site = load_site(settings)
         # the site's own files, not editors' content: told by `check`, never a build stop
-        problems = site.problems + visibility_warnings(site.projects, settings)
+        site_files = visibility_warnings(site.projects, settings)
+        problems = site.problems + site_files
     except ContentError as error:  # mkdocs.yml itself is missing or broken
-        problems = error.problems
+        problems, site_files = error.problems, []
     lang = args.language
     ordered = sorted(problems, key=lambda p: (p.severity != "error", p.path, p.line or 0, p.field))
     ordered = [problem.in_language(lang) for problem in ordered]
@@ -241,19 +253,21 @@ def _check(args: argparse.Namespace) -> int:
         print(json.dumps([p.as_dict() for p in ordered], ensure_ascii=False, indent=2, default=str))
         return 1 if errors else 0
     counts = {"errors": len(errors), "warnings": len(warnings)}
+    # whether the strict build would stop: only for warnings it sees (not the site's files)
+    stopping = len(warnings) > len(site_files)
+    verdict = (
+        "errors" if errors else "warnings" if stopping else "site_files" if warnings else "none"
+    )
+    summary = say(f"check.summary.{verdict}", lang, **counts)
     if args.format == "markdown":  # a job summary on GitHub (see .github/workflows/pages.yml)
-        verdict = "errors" if errors else "warnings" if warnings else "none"
-        print(markdown_report(ordered, lang, say(f"check.summary.{verdict}", lang, **counts)))
+        print(markdown_report(ordered, lang, summary))
         return 1 if errors else 0
     for problem in ordered:
         print(problem)
     if ordered:
         print()
-    if errors:
-        print(say("check.summary.errors", lang, **counts))
-        return 1
-    print(say("check.summary.warnings" if warnings else "check.summary.none", lang, **counts))
-    return 0
+    print(summary)
+    return 1 if errors else 0
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -439,8 +453,9 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     build.add_argument(
         "--site-dir", type=Path, default=Path("site"), metavar="DIR", help=h("build_site_dir")
     )
-    starting = with_root(
-        commands.add_parser("init", help=h("init"), description=init.DESCRIPTION, language=lang)
+    # no --root: init makes the site's folder, DIR
+    starting = commands.add_parser(
+        "init", help=h("init"), description=init.DESCRIPTION, language=lang
     )
     starting.set_defaults(handler=init.run)
     init.add_arguments(starting)

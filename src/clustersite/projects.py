@@ -675,12 +675,14 @@ def visibility_warnings(projects: dict[str, Project], settings: SiteSettings) ->
             )
         for logo_id in regime.rules["national_logos"]:
             if national_logo_file(settings.theme_dir, logo_id) is None:
-                where = settings.theme_dir.name if settings.theme_dir else "overrides"
+                where = settings.theme_dir.name if settings.theme_dir else None
                 problems.append(
                     Problem.of(
                         project.path,
                         "regime",
-                        "eu.national_logo_missing",
+                        "eu.national_logo_missing"
+                        if where
+                        else "eu.national_logo_missing_no_theme_folder",
                         severity="warning",
                         regime=regime.id,
                         logo=logo_id,
