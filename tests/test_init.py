@@ -216,3 +216,17 @@ def test_check_and_build_refuse_a_site_language_they_cannot_build(
             continue  # the i18n plugin's own option check refuses it first, in its words
         assert f"mkdocs.yml: {field}" in err and names in err, (command, err)
     assert not (root / "site").exists()
+
+
+def test_init_speaks_the_editors_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLUSTERSITE_LANG", "lv")
+    root = tmp_path / "site"
+    code, out, _err = init(capsys, str(root), "--name", "Demo", "--languages", "lv,de")
+    assert code == 0
+    assert out.startswith(f"Vietne „Demo” izveidota mapē {root}: ")
+    assert "Piezīme: clustersite saskarnes frāzes ir tikai šajās valodās" in out
+    monkeypatch.setenv("CLUSTERSITE_LANG", "it")
+    code, _out, err = init(capsys, str(root), "--name", "Demo")
+    assert code == 1 and err.startswith(f"Errore: {root} non è vuota; non è stato scritto nulla.")
