@@ -321,3 +321,15 @@ def test_init_help_offers_no_root_option(capsys: pytest.CaptureFixture[str]) -> 
         main(["init", "--help"])
     shown = capsys.readouterr().out
     assert "--name" in shown and "--root" not in shown
+def test_init_speaks_the_editors_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLUSTERSITE_LANG", "lv")
+    root = tmp_path / "site"
+    code, out, _err = init(capsys, str(root), "--name", "Demo", "--languages", "lv,de")
+    assert code == 0
+    assert out.startswith(f"Vietne „Demo” izveidota mapē {root}: ")
+    assert "Piezīme: clustersite saskarnes frāzes ir tikai šajās valodās" in out
+    monkeypatch.setenv("CLUSTERSITE_LANG", "it")
+    code, _out, err = init(capsys, str(root), "--name", "Demo")
+    assert code == 1 and err.startswith(f"Errore: {root} non è vuota; non è stato scritto nulla.")

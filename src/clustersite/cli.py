@@ -453,12 +453,8 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     build.add_argument(
         "--site-dir", type=Path, default=Path("site"), metavar="DIR", help=h("build_site_dir")
     )
-    # no --root: init makes the site's folder, DIR
-    starting = commands.add_parser(
-        "init", help=h("init"), description=init.DESCRIPTION, language=lang
-    )
-    starting.set_defaults(handler=init.run)
-    init.add_arguments(starting)
+    starting = command(commands, "init", init.run)
+    init.add_arguments(starting, lang)
     return parser
 
 

@@ -33,6 +33,7 @@ from babel import Locale
 from clustersite import __version__
 from clustersite.config_file import theme_folder
 from clustersite.language_files import LOCALES_DIR, file_languages
+from clustersite.messages import Term, say
 from clustersite.routes import source_of
 from clustersite.safewrite import create_file
 from clustersite.scaffold import CommandError
@@ -42,7 +43,6 @@ from clustersite.strings import Translator
 __all__ = [
     "DEFAULT_LANGUAGES",
     "DEFAULT_URL",
-    "DESCRIPTION",
     "STARTER_DIR",
     "UI_LANGUAGES",
     "Requirement",
@@ -60,15 +60,6 @@ DEFAULT_LANGUAGES = "lv,en,it"
 DEFAULT_URL = "http://127.0.0.1:8000/"
 THEME_DIRS = tuple(folder for folder in (theme_folder("material"),) if folder is not None)
 FALLBACK_TEXT = "en"  # the starter texts of a language that has none of its own
-DESCRIPTION = (
-    "Start a new site in DIR (a new or empty folder): mkdocs.yml, a README for its editors,\n"
-    "a home and an about page per language, data/projects/, the GitHub Pages workflow,\n"
-    "a Makefile, a .gitignore and requirements.txt; then git init. What is not given as an option is asked for when\n"
-    "the command runs in a terminal.\n\n"
-    "example:\n"
-    '  clustersite init my-site --name "Latvian Health Tourism Cluster" \\\n'
-    "      --languages lv,en,it --url https://example.github.io/my-site/"
-)
 
 
 @dataclass(frozen=True)
@@ -135,21 +126,27 @@ def site_answers(
     default_language: str | None,
     url: str | None,
     ask: Callable[[str, str], str] | None,
+    lang: str = "en",
 ) -> SiteAnswers:
     """The answers from the flags; ``ask(question, default)`` fills in the ones not given
-    (None: no one to ask, so the defaults are taken and the name is required)."""
+    (None: no one to ask, so the defaults are taken and the name is required); the questions
+    are in ``lang``, the language of the messages."""
+
+    def question(key: str) -> str:
+        return say(f"init.ask.{key}", lang)
+
     if name is None:
         if ask is None:
             raise CommandError("init.name_missing")
-        name = ask("Name of the organisation", "")
+        name = ask(question("name"), "")
     if languages is None:
-        languages = ask("Languages, comma-separated", DEFAULT_LANGUAGES) if ask else None
+        languages = ask(question("languages"), DEFAULT_LANGUAGES) if ask else None
     languages = languages or DEFAULT_LANGUAGES
     codes = parse_languages(languages, default_language)
     if default_language is None and ask is not None and len(codes) > 1:
-        codes = parse_languages(languages, ask("Default language", codes[0].language))
+        codes = parse_languages(languages, ask(question("default_language"), codes[0].language))
     if url is None:
-        url = ask("Address of the published site", DEFAULT_URL) if ask else None
+        url = ask(question("url"), DEFAULT_URL) if ask else None
     return SiteAnswers(
         _check_name(name),
         tuple(code.language for code in codes),
@@ -360,36 +357,33 @@ def init_site(target: Path, answers: SiteAnswers) -> list[str]:
     return list(files)
 
 
-def ui_language_notes(answers: SiteAnswers) -> list[str]:
+def ui_language_notes(answers: SiteAnswers) -> list[Term]:
     """What ``init`` tells about languages that clustersite has no interface phrases for."""
     missing = [lang for lang in answers.languages if lang not in UI_LANGUAGES]
     if not missing:
         return []
     return [
-        f"clustersite has interface phrases in {', '.join(UI_LANGUAGES)} only: the pages in "
-        f"{', '.join(missing)} show its menus, labels and notices in English (dates and "
-        "numbers follow the language), and their starter pages are in English, to be rewritten"
+        Term.of(
+            "init.note.english_interface",
+            known=", ".join(UI_LANGUAGES),
+            missing=", ".join(missing),
+        )
     ]
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The options of ``clustersite init``."""
-    parser.add_argument("dir", metavar="DIR", type=Path, help="the new site's folder")
-    parser.add_argument("--name", help="the organisation's name, in quotes")
+def add_arguments(parser: argparse.ArgumentParser, lang: str = "en") -> None:
+    """The options of ``clustersite init``, their help in ``lang``."""
+
+    def h(key: str, **params: str) -> str:
+        return say(f"init.help.{key}", lang, **params)
+
+    parser.add_argument("dir", metavar="DIR", type=Path, help=h("dir"))
+    parser.add_argument("--name", help=h("name"))
     parser.add_argument(
-        "--languages",
-        metavar="CODES",
-        help=f"the site's languages, comma-separated (default: {DEFAULT_LANGUAGES}); "
-        "any language Babel knows",
+        "--languages", metavar="CODES", help=h("languages", default=DEFAULT_LANGUAGES)
     )
-    parser.add_argument(
-        "--default-language",
-        metavar="CODE",
-        help="the language at the site's root (default: the first of --languages)",
-    )
-    parser.add_argument(
-        "--url", help=f"the address the site is published at (default: {DEFAULT_URL})"
-    )
+    parser.add_argument("--default-language", metavar="CODE", help=h("default_language"))
+    parser.add_argument("--url", help=h("url", default=DEFAULT_URL))
 
 
 def _ask(question: str, default: str) -> str:
@@ -399,22 +393,19 @@ def _ask(question: str, default: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """``clustersite init``: ask what is missing (in a terminal), write the site, say what next."""
+    lang = getattr(args, "language", "en")
     ask = _ask if sys.stdin.isatty() else None
-    answers = site_answers(args.name, args.languages, args.default_language, args.url, ask)
+    answers = site_answers(args.name, args.languages, args.default_language, args.url, ask, lang)
     written = init_site(args.dir, answers)
-    print(f"Created the site of {answers.name} in {args.dir}: {len(written)} files.")
+    print(say("init.created", lang, name=answers.name, folder=str(args.dir), count=len(written)))
     if start_git_repository(args.dir):
-        print("It is a Git repository, on the branch main (the one the Pages workflow publishes).")
+        print(say("init.git_started", lang))
     for note in ui_language_notes(answers):
-        print(f"Note: {note}.")
+        print(say("cli.note", lang, note=note))
     warning = clustersite_requirement().warning
     if warning:
-        print(f"Warning: {warning}.")
-    print(
-        f"Next: cd {args.dir}, run `make check` and `make site` (the first installs "
-        "requirements.txt into .venv/), preview with `make serve`, then push to GitHub "
-        "(README.md, Publish)."
-    )
+        print(say("init.requirement_warning", lang, warning=warning))
+    print(say("init.next", lang, folder=str(args.dir)))
     return 0
 
 
