@@ -321,6 +321,8 @@ def test_init_help_offers_no_root_option(capsys: pytest.CaptureFixture[str]) -> 
         main(["init", "--help"])
     shown = capsys.readouterr().out
     assert "--name" in shown and "--root" not in shown
+
+
 def test_init_speaks_the_editors_language(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

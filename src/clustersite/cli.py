@@ -374,7 +374,8 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
             name, help=h(name), description=h(f"{name}_description", **params), language=lang
         )
         sub.set_defaults(handler=handler)
-        return with_root(sub)
+        # init makes the site's folder, DIR: it has no --root
+        return sub if name == "init" else with_root(sub)
 
     new = with_root(
         commands.add_parser("new", help=h("new"), description=h("new_description"), language=lang)
