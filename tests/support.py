@@ -13,6 +13,8 @@ from pathlib import Path
 
 import icalendar
 
+from clustersite.settings import SiteSettings
+
 REPO = Path(__file__).resolve().parent.parent
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -188,3 +190,17 @@ def tree(folder: Path) -> dict[str, bytes]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+def model_settings(**options: object) -> SiteSettings:
+    """A site in Latvian (the default), English (British dates) and Italian, for tests that
+    make its model from Python objects: no file is read."""
+    return SiteSettings(
+        root=Path("/site"),
+        docs_dir=Path("/site/content"),
+        data_dir=Path("/site/data/projects"),
+        languages=("lv", "en", "it"),
+        language_names={"lv": "Latviešu", "en": "English", "it": "Italiano"},
+        locales={"en": "en_GB"},  # 30 June 2020
+        **options,  # type: ignore[arg-type]
+    )
