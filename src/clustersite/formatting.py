@@ -3,7 +3,8 @@
 Thin wrappers around Babel, always given the locale explicitly (never the machine's): a
 language code (``lv``) or the variant a site chose for it (``en_GB``). Where Babel has no
 form a language needs (the Latvian locative of a date, the Italian 1º), it is made here,
-for every date. Phrases built around these values live in the locale files
+for every date, from the phrases of dates in the locale files (read through
+clustersite.language_files). Phrases built around these values live in the same files
 (clustersite.strings); the views (clustersite.views) put the two together.
 
 >>> format_money(554453.47, "EUR", "lv")
@@ -16,13 +17,14 @@ import datetime as dt
 import re
 from decimal import Decimal
 from functools import cache
-from typing import Any
 
 from babel import Locale
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_interval, get_timezone_name
 from babel.dates import format_time as babel_format_time
 from babel.numbers import format_currency, format_decimal, format_percent
+
+from clustersite.language_files import PhraseBook
 
 __all__ = [
     "FILTERS",
@@ -141,10 +143,8 @@ def format_period(start: dt.date, end: dt.date, locale: str) -> str:
     return format_interval(start, end, "yMMMM", locale=locale)
 
 
-def _translator(locale: str) -> Any:
-    from clustersite.strings import Translator  # strings is the phrase book; imported late
-
-    return Translator(_locale(locale).language, locale)
+def _translator(locale: str) -> PhraseBook:
+    return PhraseBook(_locale(locale).language, locale)
 
 
 def _day(value: dt.date, locale: str) -> str:

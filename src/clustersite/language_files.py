@@ -1,21 +1,35 @@
 """The phrase files clustersite ships, one YAML file per language.
 
-``locales/<lang>.yml`` holds the site's UI strings (read by :mod:`clustersite.strings`),
-``locales/messages/<lang>.yml`` what editors read in the terminal (:mod:`clustersite.messages`).
-Both are ours, not editors' input: they are read plainly, without line numbers.
+``locales/<lang>.yml`` holds the site's UI strings, ``locales/messages/<lang>.yml`` what
+editors read in the terminal (:mod:`clustersite.messages`). Both are ours, not editors'
+input: they are read plainly, without line numbers. :class:`PhraseBook` looks a UI string up
+(English where a language has none); :mod:`clustersite.formatting` asks it for the phrases
+of dates and times, and :class:`clustersite.strings.Translator` adds counts and dates to it.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-__all__ = ["LOCALES_DIR", "MESSAGES_DIR", "file_languages", "read_language_file"]
+__all__ = [
+    "LOCALES_DIR",
+    "MESSAGES_DIR",
+    "Phrase",
+    "PhraseBook",
+    "file_languages",
+    "load_strings",
+    "read_language_file",
+]
 
 LOCALES_DIR = Path(__file__).parent / "locales"
 MESSAGES_DIR = LOCALES_DIR / "messages"
+FALLBACK = "en"
+
+Phrase = str | dict[str, str]  # a plain phrase, or one per CLDR plural category
 
 
 def read_language_file(folder: Path, lang: str) -> dict[str, Any]:
@@ -38,3 +52,46 @@ def file_languages(folder: Path) -> tuple[str, ...]:
     (True, False)
     """
     return tuple(sorted(path.stem for path in folder.glob("*.yml")))
+
+
+@cache
+def load_strings(lang: str) -> dict[str, Phrase]:
+    """The UI strings of one language, by key."""
+    data = read_language_file(LOCALES_DIR, lang)
+    return {
+        str(key): {str(k): str(v) for k, v in value.items()}
+        if isinstance(value, dict)
+        else str(value)
+        for key, value in data.items()
+    }
+
+
+class PhraseBook:
+    """The UI strings of one language, English where it has none, then the key itself (so a
+    half-translated locale never breaks a build); ``locale`` is the Babel locale the site
+    chose for it.
+
+    >>> PhraseBook("lv")("in_language", language="angļu")
+    'angļu valodā'
+    """
+
+    def __init__(self, lang: str, locale: str | None = None) -> None:
+        self.lang = lang
+        self.locale = locale or lang
+        self.strings = load_strings(lang)
+        self.fallback = load_strings(FALLBACK)
+        own = {k: v for k, v in self.strings.items() if isinstance(v, str) and v}
+        # every plain string of the language, English where it has none: what templates print
+        self.ui: dict[str, str] = {
+            **{k: v for k, v in self.fallback.items() if isinstance(v, str)},
+            **own,
+        }
+
+    def _phrase(self, key: str) -> Phrase:
+        return self.strings.get(key) or self.fallback.get(key) or key
+
+    def __call__(self, key: str, **values: Any) -> str:
+        text = self._phrase(key)
+        if isinstance(text, dict):  # a counted phrase asked for without a count
+            text = text.get("other", key)
+        return text.format(**values) if values else text

@@ -16,61 +16,26 @@ back to English and then to the key itself, so a half-translated locale never br
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 from typing import Any
 
 from babel import Locale
 
 from clustersite.formatting import date_forms, format_number
-from clustersite.language_files import LOCALES_DIR, read_language_file
+from clustersite.language_files import LOCALES_DIR, PhraseBook, load_strings
 
 __all__ = ["LOCALES_DIR", "PLURAL_CATEGORIES", "Translator", "load_strings"]
 
-FALLBACK = "en"
 PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 
-Phrase = str | dict[str, str]
 
-
-@cache
-def load_strings(lang: str) -> dict[str, Phrase]:
-    data = read_language_file(LOCALES_DIR, lang)
-    return {
-        str(key): {str(k): str(v) for k, v in value.items()}
-        if isinstance(value, dict)
-        else str(value)
-        for key, value in data.items()
-    }
-
-
-class Translator:
-    """The phrases of one language; ``locale`` is the Babel locale the site chose for it.
+class Translator(PhraseBook):
+    """The phrases of one language, with counts and dates filled in; ``locale`` is the Babel
+    locale the site chose for it.
 
     >>> t = Translator("lv")
     >>> t.count("project_index_count", 21), t.count("project_index_count", 11)
     ('Sarakstā ir 21 projekts.', 'Sarakstā ir 11 projektu.')
     """
-
-    def __init__(self, lang: str, locale: str | None = None) -> None:
-        self.lang = lang
-        self.locale = locale or lang
-        self.strings = load_strings(lang)
-        self.fallback = load_strings(FALLBACK)
-        own = {k: v for k, v in self.strings.items() if isinstance(v, str) and v}
-        # every plain string of the language, English where it has none: what templates print
-        self.ui: dict[str, str] = {
-            **{k: v for k, v in self.fallback.items() if isinstance(v, str)},
-            **own,
-        }
-
-    def _phrase(self, key: str) -> Phrase:
-        return self.strings.get(key) or self.fallback.get(key) or key
-
-    def __call__(self, key: str, **values: Any) -> str:
-        text = self._phrase(key)
-        if isinstance(text, dict):  # a counted phrase asked for without a count
-            text = text.get("other", key)
-        return text.format(**values) if values else text
 
     def count(self, key: str, count: int, **values: Any) -> str:
         """A counted phrase in the plural form CLDR gives ``count`` in this language."""
