@@ -1,5 +1,6 @@
 """Only clustersite/engine/ knows the engine: no other module imports MkDocs, Material or
-mkdocs-static-i18n, at its top or inside a function (docs/architecture.md, "Layers").
+mkdocs-static-i18n, at its top or inside a function; and the core imports neither the engine
+nor the commands (docs/architecture.md, "Layers").
 
 Every module of the package is parsed and every import in it is read, wherever it stands:
 ``import x``, ``from x import y``, and ``importlib.import_module("x")`` or ``__import__("x")``
@@ -17,6 +18,7 @@ PACKAGE = Path(__file__).parents[1] / "src" / "clustersite"
 ENGINE = PACKAGE / "engine"
 # the engine and its drop-in fork: ProperDocs runs the same plugin under the name properdocs
 ENGINE_PACKAGES = {"mkdocs", "material", "mkdocs_static_i18n", "properdocs"}
+COMMANDS = {"cli", "build", "scaffold", "init"}  # above the engine: they may use it
 
 
 def imported_modules(source: str) -> list[tuple[int, str]]:
@@ -27,6 +29,8 @@ def imported_modules(source: str) -> list[tuple[int, str]]:
             found += [(node.lineno, alias.name) for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             found.append((node.lineno, node.module))
+            if node.module == "clustersite":  # `from clustersite import cli`: a module too
+                found += [(node.lineno, f"clustersite.{alias.name}") for alias in node.names]
         elif (
             isinstance(node, ast.Call)
             and _called_name(node.func) in ("import_module", "__import__")
@@ -68,6 +72,10 @@ def engine_imports(path: Path) -> list[str]:
         ),
         ("__import__('material')", ["material"]),
         ("from . import views\nfrom .engine import plugin", []),  # relative: our own modules
+        (
+            "from clustersite import cli, init",
+            ["clustersite", "clustersite.cli", "clustersite.init"],
+        ),
         ("try:\n    import properdocs\nexcept ImportError:\n    pass", ["properdocs"]),
     ],
 )
@@ -87,3 +95,30 @@ def test_the_engine_is_where_the_imports_are() -> None:
     found = [line for path in ENGINE.rglob("*.py") for line in engine_imports(path)]
     assert any(line.endswith(": mkdocs.plugins") for line in found), found
     assert any(line.endswith(": mkdocs.commands.build") for line in found), found
+
+
+def test_the_core_imports_neither_the_engine_nor_the_commands() -> None:
+    above = {"clustersite.engine", *(f"clustersite.{name}" for name in COMMANDS)}
+    core = [
+        path
+        for path in PACKAGE.rglob("*.py")
+        if ENGINE not in path.parents and path.stem not in COMMANDS
+    ]
+    found = [
+        f"{path.relative_to(PACKAGE.parent)}:{line}: {module}"
+        for path in core
+        for line, module in imported_modules(path.read_text(encoding="utf-8"))
+        if any(module == name or module.startswith(name + ".") for name in above)
+    ]
+    assert found == [], "the core may not import these:\n" + "\n".join(found)
+
+
+def test_every_import_of_the_package_is_absolute() -> None:
+    """So the checks above see every import (``from .engine import …`` would slip past)."""
+    relative = [
+        f"{path.relative_to(PACKAGE.parent)}:{node.lineno}"
+        for path in PACKAGE.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom) and node.level > 0
+    ]
+    assert relative == []
