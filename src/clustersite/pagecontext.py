@@ -108,6 +108,9 @@ class PageContext:
     news_url: str
     projects_url: str
     events_url: str
+    # the web files of the photos in the editor's text (the engine fills it in after it has
+    # rewritten the text): printed nowhere, part of the render cache's key of the page
+    text_media: tuple[str, ...] = ()
 
     def items(self) -> list[tuple[str, Any]]:
         """The fields by name: the render cache makes its key of them."""

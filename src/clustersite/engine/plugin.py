@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -281,7 +282,7 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         cs = builder.build(source, self.generated.get(page.file.src_uri))
         if self.text_media is not None and page.content:  # needs the theme: after on_env
             page.content = self.text_media.rewrite(page.content, page, self.withheld, self.media)
-            cs["text_media"] = self.text_media.shown[page.file.src_uri]  # part of the page's key
+            cs = replace(cs, text_media=tuple(self.text_media.shown[page.file.src_uri]))
         theme.context_dict(context)["cs"] = cs
         self.render_cache.hook_page(page, context)
         return context
