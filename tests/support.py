@@ -10,9 +10,12 @@ import os
 import re
 import textwrap
 from pathlib import Path
+from typing import Any, TypeVar
 
 import icalendar
 
+from clustersite.posts import FiledByYear
+from clustersite.routes import source_of
 from clustersite.settings import SiteSettings
 
 REPO = Path(__file__).resolve().parent.parent
@@ -203,4 +206,20 @@ def model_settings(**options: object) -> SiteSettings:
         language_names={"lv": "Latviešu", "en": "English", "it": "Italiano"},
         locales={"en": "en_GB"},  # 30 June 2020
         **options,  # type: ignore[arg-type]
+    )
+
+
+Filed = TypeVar("Filed", bound=FiledByYear)
+
+
+def filed(model: type[Filed], lang: str, slug: str, title: str, year: int, **fields: Any) -> Filed:
+    """A post or an event as the loader makes it of ``content/<lang>/<section>/<year>/<slug>.md``."""
+    source = source_of(model.page_kind, year=year, slug=slug)
+    return model(
+        lang=lang,
+        year_folder=str(year),
+        slug=slug,
+        path=f"content/{lang}/{source}",
+        title=title,
+        **fields,
     )

@@ -27,7 +27,7 @@ from clustersite.projects import Project
 from clustersite.settings import SiteIdentity
 from clustersite.views import LanguageViews, Link, PostPage, ProjectPage
 from clustersite.visibility import load_regimes
-from support import model_settings
+from support import filed, model_settings
 
 LANGUAGES = ("lv", "en", "it")
 SETTINGS = model_settings()
@@ -38,15 +38,7 @@ BASE = "https://example.org/klasteris/"
 
 
 def post(lang: str, slug: str, title: str, **fields: object) -> Post:
-    return Post(
-        lang=lang,
-        year_folder="2020",
-        slug=slug,
-        path=f"content/{lang}/news/2020/{slug}.md",
-        title=title,
-        date=dt.date(2020, 6, 30),
-        **fields,  # type: ignore[arg-type]
-    )
+    return filed(Post, lang, slug, title, 2020, date=dt.date(2020, 6, 30), **fields)
 
 
 PROJECT = Project(

@@ -26,7 +26,7 @@ from clustersite.views import (
     YearArchive,
 )
 from clustersite.visibility import load_regimes
-from support import model_settings
+from support import filed, model_settings
 
 NB = "\u00a0"  # no-break space, as Babel writes it in numbers and money
 LANGUAGES = ("lv", "en", "it")
@@ -36,16 +36,7 @@ NOW = dt.datetime(2021, 6, 1, 12, tzinfo=dt.UTC)
 
 
 def post(lang: str, slug: str, title: str, date: dt.date, **fields: object) -> Post:
-    year = str(date.year)
-    return Post(
-        lang=lang,
-        year_folder=year,
-        slug=slug,
-        path=f"content/{lang}/news/{year}/{slug}.md",
-        title=title,
-        date=date,
-        **fields,  # type: ignore[arg-type]
-    )
+    return filed(Post, lang, slug, title, date.year, date=date, **fields)
 
 
 NEEGHW = Project(
