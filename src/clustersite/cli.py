@@ -374,7 +374,8 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
             name, help=h(name), description=h(f"{name}_description", **params), language=lang
         )
         sub.set_defaults(handler=handler)
-        return sub
+        # init makes the site's folder, DIR: it has no --root
+        return sub if name == "init" else with_root(sub)
 
     new = with_root(
         commands.add_parser("new", help=h("new"), description=h("new_description"), language=lang)
@@ -426,7 +427,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     project = command(kinds, "project", _new_project)
     project.add_argument("slug", help=h("project_slug"))
 
-    translation = with_root(command(commands, "translate", _translate))
+    translation = command(commands, "translate", _translate)
     translation.add_argument("path", help=h("translate_path"))
     translation.add_argument("--to", required=True, metavar="LANG", help=h("translate_to"))
 
@@ -442,18 +443,18 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
         "--format", choices=("table", "json"), default="table", help=h("status_format")
     )
 
-    check = with_root(command(commands, "check", _check))
+    check = command(commands, "check", _check)
     check.add_argument("--lang", metavar="LANG", help=h("message_lang"))
     check.add_argument(
         "--format", choices=("text", "json", "markdown"), default="text", help=h("check_format")
     )
 
-    build = with_root(command(commands, "build", _build))
+    build = command(commands, "build", _build)
     build.add_argument("--strict", action="store_true", help=h("build_strict"))
     build.add_argument(
         "--site-dir", type=Path, default=Path("site"), metavar="DIR", help=h("build_site_dir")
     )
-    starting = command(commands, "init", init.run)  # no --root: init makes DIR
+    starting = command(commands, "init", init.run)
     init.add_arguments(starting, lang)
     return parser
 
