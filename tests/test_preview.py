@@ -25,6 +25,7 @@ from types import ModuleType
 
 import pytest
 
+from clustersite.messages import say
 from support import REPO, SiteFactory
 
 
@@ -176,11 +177,33 @@ def served_pages(server: Server) -> dict[str, bytes]:
     return pages
 
 
+UPDATED = [say("preview.updated", lang) for lang in ("lv", "en", "it")]
+
+
+def edits_applied(server: Server) -> int:
+    """How many rebuilds so far built only what an edit changed (the rest were full builds)."""
+    text = server.log.read_text(errors="replace")
+    return sum(text.count(message) for message in UPDATED)
+
+
+def full_builds(server: Server) -> int:
+    return server.log.read_text(errors="replace").count("Building documentation...")
+
+
+def wait_until(condition: Callable[[], bool], what: str) -> None:
+    deadline = time.monotonic() + WAIT_SECONDS
+    while not condition():
+        assert time.monotonic() < deadline, f"never: {what}"
+        time.sleep(0.1)
+
+
 def test_after_edits_under_a_running_preview_every_page_is_as_a_cold_build_makes_it(
     make_site: Callable[..., SiteFactory],
 ) -> None:
-    """A post, a project and a template edited while serving; then every page is compared,
-    byte for byte, with what a fresh server on the same files (render cache emptied) serves."""
+    """Posts in two languages, a project, a broken and fixed post, a draft, a template and a
+    deleted post, edited while serving; the text edits rebuild only what they change, the
+    others build in full. Then every page is compared, byte for byte, with what a fresh
+    server on the same files (render cache emptied) serves."""
     site = make_site()
     config = site.root / "mkdocs.yml"
     config.write_text(
@@ -190,7 +213,7 @@ def test_after_edits_under_a_running_preview_every_page_is_as_a_cold_build_makes
         "utf-8",
     )
     template = site.write("overrides/main.html", '{% extends "clustersite/base.html" %}\n')
-    for number in range(1, 5):
+    for number in range(1, 6):
         for lang in ("lv", "en"):
             site.post(
                 lang,
@@ -201,25 +224,55 @@ def test_after_edits_under_a_running_preview_every_page_is_as_a_cold_build_makes
                 projects="[neeghw]",
             )
     post = site.root / "content/lv/news/2020/zina-2.md"
+    english = site.root / "content/en/news/2020/zina-3.md"
     project = site.root / "data/projects/neeghw.yml"
     env = {"SOURCE_DATE_EPOCH": "1735689600"}
     with serving(site.root, env) as server:
-        post.write_text(
-            post.read_text("utf-8").replace("Ziņa 2 lv", "Labota ziņa") + "\nJauns teikums.\n",
-            "utf-8",
+        applied, full = edits_applied(server), full_builds(server)
+
+        def edit(path: Path, old: str, new: str, page: str, shown: str, incremental: bool) -> None:
+            nonlocal applied, full
+            path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
+            server.wait_for(page, lambda t: shown in t, f"{shown} on {page}")
+            if incremental:
+                applied += 1
+                wait_until(lambda: edits_applied(server) == applied, f"{path.name}: only changes")
+            else:
+                full += 1
+                wait_until(lambda: full_builds(server) == full, f"{path.name}: a full build")
+            assert (edits_applied(server), full_builds(server)) == (applied, full), path.name
+
+        # the title is in the post, the news index, the archive and the project's page
+        edit(post, "Ziņa 2 lv", "Labota ziņa", "news/", "Labota ziņa", incremental=True)
+        edit(
+            post, "\n---\n", "\n---\n\nJauns teikums.\n", "news/2020/zina-2/", "Jauns teikums", True
         )
-        server.wait_for("news/2020/zina-2/", lambda t: "Jauns teikums" in t, "the edited post")
-        project.write_text(
-            project.read_text("utf-8").replace("Jaunā Eiropas elektronika", "Labots projekts"),
-            "utf-8",
+        edit(english, "Ziņa 3 en", "Edited news", "en/news/", "Edited news", incremental=True)
+        edit(
+            project,
+            "Jaunā Eiropas elektronika",
+            "Labots projekts",
+            "projects/",
+            "Labots projekts",
+            incremental=True,
         )
-        server.wait_for("projects/neeghw/", lambda t: "Labots projekts" in t, "the project")
-        template.write_text(
+        # a broken post: the problems page, the kept build untouched; fixed: only changes
+        post.write_text(post.read_text("utf-8").replace("date: 2020-02-10", "date: 2020-02-31"))
+        titles = [html.escape(say("preview.title", lang)) for lang in ("lv", "en", "it")]
+        server.wait_for("news/", lambda t: any(x in t for x in titles), "the problems page")
+        edit(post, "date: 2020-02-31", "date: 2020-02-10", "news/", "Labota ziņa", True)
+        # a draft leaves the listings: which pages exist changes, a full build
+        edit(post, "\n---\n", "\ndraft: true\n---\n", "en/news/", "Edited news", False)
+        edit(post, "\ndraft: true\n", "\n", "news/2020/zina-2/", "Labota ziņa", False)
+        edit(
+            template,
+            '{% extends "clustersite/base.html" %}\n',
             '{% extends "clustersite/base.html" %}\n'
             '{% block extrahead %}{{ super() }}<meta name="edited" content="yes">{% endblock %}\n',
-            "utf-8",
+            "en/",
+            'name="edited"',
+            incremental=False,
         )
-        server.wait_for("en/", lambda t: 'name="edited"' in t, "the edited template")
         for lang in ("lv", "en"):  # a post deleted: its page is no longer served
             (site.root / f"content/{lang}/news/2020/zina-4.md").unlink()
         server.wait_for("news/", lambda t: "<html" in t and "Ziņa 4" not in t, "no deleted post")

@@ -10,6 +10,7 @@ A problem is made from a message key (:meth:`Problem.of`): its text is English u
 
 from __future__ import annotations
 
+import functools
 from dataclasses import asdict, dataclass, replace
 from dataclasses import field as dataclass_field
 from html import escape
@@ -187,6 +188,12 @@ def html_report(problems: list[Problem], lang: str, summary: str) -> str:
 def relative_path(path: Path, root: Path) -> str:
     """The path as an editor knows it: relative to the site root, with forward slashes."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return path.resolve().relative_to(_resolved(root)).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+@functools.lru_cache(maxsize=64)
+def _resolved(root: Path) -> Path:
+    """The site root, resolved once: every problem and every post asks for it."""
+    return root.resolve()

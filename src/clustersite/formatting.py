@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale
 from babel.dates import format_date as babel_format_date
@@ -89,6 +89,7 @@ def format_percent_share(share: Number, locale: str) -> str:
     )
 
 
+@lru_cache(maxsize=8192)  # a date is formatted on many pages of a language
 def format_date(value: dt.date, locale: str) -> str:
     """A date on its own (a title, a list), as a reader of the locale expects it.
 
@@ -119,19 +120,24 @@ def date_forms(value: dt.date, locale: str) -> dict[str, str]:
     >>> [date_forms(dt.date(2020, m, d), "it")["date_with_article"] for m, d in ((9, 1), (3, 8))]
     ['il 1º settembre 2020', "l'8 marzo 2020"]
     """
+    return dict(_date_forms(value, locale))
+
+
+@lru_cache(maxsize=8192)
+def _date_forms(value: dt.date, locale: str) -> tuple[tuple[str, str], ...]:
     language = _locale(locale).language
     date = format_date(value, locale)
     with_article = date
     if language == "it":  # "otto" and "undici" begin with a vowel: l'8, l'11
         with_article = ("l'" if value.day in (8, 11) else "il ") + date
-    return {
-        "date": date,
-        "date_locative": _date_in_text(value, locale),
-        "date_with_article": with_article,
-        "day": str(value.day),
-        "month": babel_format_date(value, "MMMM", locale=locale),
-        "year": str(value.year),
-    }
+    return (
+        ("date", date),
+        ("date_locative", _date_in_text(value, locale)),
+        ("date_with_article", with_article),
+        ("day", str(value.day)),
+        ("month", babel_format_date(value, "MMMM", locale=locale)),
+        ("year", str(value.year)),
+    )
 
 
 def format_period(start: dt.date, end: dt.date, locale: str) -> str:

@@ -138,7 +138,17 @@ def check_image(path: Path) -> tuple[int, int]:
 
     Raises :class:`ImageProblem` for a file that is not a photo or is over the limits.
     """
-    size = path.stat().st_size
+    stat = path.stat()
+    seen = (str(path), stat.st_mtime_ns, stat.st_size)
+    if seen not in _CHECKED:  # each photo read once per process while it stays the same
+        _CHECKED[seen] = _checked_size(path, stat.st_size)
+    return _CHECKED[seen]
+
+
+_CHECKED: dict[tuple[str, int, int], tuple[int, int]] = {}
+
+
+def _checked_size(path: Path, size: int) -> tuple[int, int]:
     if size > MAX_BYTES:
         raise ImageProblem(
             "media.photo_too_large",
@@ -251,6 +261,12 @@ def _atomic_write(path: Path, data: bytes) -> None:
     os.replace(temporary, path)
 
 
+# A photo already processed in this process, by (path, modification time, size, cache
+# folder): the preview's rebuilds and every language build read each photo's entry once, not
+# once per page that shows it (hashing the original is most of that cost).
+_PROCESSED: dict[tuple[str, int, int, str], tuple[Path, ProcessedImage, dict[str, Path]]] = {}
+
+
 class ImageCache:
     """Processed photos and preview cards, kept by content in ``folder``.
 
@@ -262,6 +278,7 @@ class ImageCache:
         self.folder = folder
         self.encoded = 0
         self.made: dict[str, Path] = {}  # output name -> cached file, for publish()
+        self.entries_seen: set[Path] = set()
 
     # -- photos ------------------------------------------------------------------------------
     def process(self, source: Path) -> ProcessedImage:
@@ -269,16 +286,29 @@ class ImageCache:
 
         Raises :class:`ImageProblem` for a photo that is over the limits or unreadable.
         """
-        key = _pipeline_digest(_file_digest(source))
-        entry = self.folder / key[:2] / key
-        meta = entry / "meta.json"
-        if not meta.is_file():
-            with _locked(self.folder / "locks" / f"{key}.lock"):
-                if not meta.is_file():  # another process may have made it while we waited
-                    self._encode_photo(source, key, entry)
-        processed = _processed_from_json(json.loads(meta.read_text(encoding="utf-8")))
-        self._remember(entry, processed.names)
-        return processed
+        try:
+            stat = source.stat()
+            seen = (str(source), stat.st_mtime_ns, stat.st_size, str(self.folder))
+        except OSError:
+            seen = None  # reading it below raises the error an editor is shown
+        known = _PROCESSED.get(seen) if seen else None
+        if known is not None and known[0] not in self.entries_seen:  # once per cache object:
+            known = known if (known[0] / "meta.json").is_file() else None  # still there?
+        if known is None:
+            key = _pipeline_digest(_file_digest(source))
+            entry = self.folder / key[:2] / key
+            meta = entry / "meta.json"
+            if not meta.is_file():
+                with _locked(self.folder / "locks" / f"{key}.lock"):
+                    if not meta.is_file():  # another process may have made it while we waited
+                        self._encode_photo(source, key, entry)
+            processed = _processed_from_json(json.loads(meta.read_text(encoding="utf-8")))
+            known = (entry, processed, {name: entry / name for name in processed.names})
+            if seen:
+                _PROCESSED[seen] = known
+        self.entries_seen.add(known[0])
+        self.made.update(known[2])
+        return known[1]
 
     def _encode_photo(self, source: Path, key: str, entry: Path) -> None:
         check_image(source)

@@ -81,6 +81,7 @@ def _fold_word(word: str) -> str:
     return fold(word)
 
 
+@lru_cache(maxsize=16384)  # the preview writes every index again after each edit
 def folded_words(*texts: str) -> str:
     """The folded form of each distinct word that has diacritics, space-separated.
 

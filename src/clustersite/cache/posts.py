@@ -28,17 +28,21 @@ class PostCache:
         self.path = path
         self.entries: dict[Key, Any] = {}
         self.used: set[Key] = set()
+        self.read = False  # the file is read once: later loads (serve) have it in memory
+        self.stored: set[Key] = set()  # the keys the file holds, as this process knows it
 
     def begin(self) -> None:
         """A new load: take what an earlier process stored, and count uses afresh."""
         self.used.clear()
-        if self.path is None:
+        if self.path is None or self.read:
             return
+        self.read = True
         try:
             with self.path.open("rb") as stream:
                 self.entries.update(pickle.load(stream))
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
             pass  # no cache, or one from other code: parse again
+        self.stored = set(self.entries)
 
     def parsed(
         self, path: Path, lang: str, known: frozenset[str] | None, parse: Callable[[], Any]
@@ -54,8 +58,9 @@ class PostCache:
     def end(self) -> None:
         """Keep the entries this load used (and only those); on disk atomically."""
         self.entries = {key: self.entries[key] for key in self.used if key in self.entries}
-        if self.path is None:
-            return
+        if self.path is None or set(self.entries) == self.stored:
+            return  # the file already holds exactly these
+        self.stored = set(self.entries)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
         with os.fdopen(handle, "wb") as stream:

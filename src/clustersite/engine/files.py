@@ -24,6 +24,7 @@ __all__ = [
     "drop_other_languages",
     "front_matter",
     "template_for",
+    "view_src_uri",
 ]
 
 NOT_IN_NAV = {route(kind).section for kind in ("post", "project", "event")}  # reached from listings
@@ -74,7 +75,7 @@ def add_views(
             continue
         file = File.generated(
             config,
-            f"{lang}/{view.norm_src_uri}",
+            view_src_uri(view, lang),
             content=front_matter(view),
             inclusion=InclusionLevel.NOT_IN_NAV,
         )
@@ -91,6 +92,11 @@ def add_views(
         generated[file.src_uri] = view
         files.append(file)
     return generated
+
+
+def view_src_uri(view: View, lang: str) -> str:
+    """The address MkDocs knows a generated view by in a language build."""
+    return f"{lang}/{view.norm_src_uri}"
 
 
 def _is_narrative(norm: str) -> bool:

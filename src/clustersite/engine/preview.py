@@ -130,10 +130,18 @@ def _holds(path: str, content: bytes) -> bool:
 class Preview:
     """The server's builder, wrapped so that a failed build is shown in the browser."""
 
-    def __init__(self, server: LiveReloadServer, site_language: str) -> None:
+    def __init__(
+        self,
+        server: LiveReloadServer,
+        site_language: str,
+        refresh: Callable[[], bool] | None = None,
+    ) -> None:
+        """``refresh`` applies an edit to the kept build (engine/incremental.py): False when
+        a full build is needed instead."""
         self.server = server
         self.site_language = site_language
         self.failed = False
+        self.refresh = refresh
         self.build: Callable[[], None] = server.builder
         server.builder = self.rebuild
         serve_file = server.get_app()
@@ -143,7 +151,8 @@ class Preview:
 
     def rebuild(self) -> None:
         try:
-            self.build()
+            if self.refresh is None or not self.refresh():
+                self.build()
         except Exception as error:  # every failure is shown, none is fatal
             Path(self.server.root, ERROR_PAGE).write_text(self.page(error), encoding="utf-8")
             self.failed = True

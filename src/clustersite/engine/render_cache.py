@@ -55,6 +55,8 @@ class PageRenderCache:
         self.warnings = WarningCounter()
         self.markdown_keys: dict[str, str] = {}  # src_uri -> key of its Markdown rendering
         self.page_keys: dict[str, str] = {}  # src_uri -> key of its template rendering, on a miss
+        self.built_keys: dict[str, str] = {}  # src_uri -> key of the page as last built
+        self.ui: tuple[Any, str] = (None, "")  # the UI strings last seen, and their digest
 
     def start(
         self,
@@ -69,7 +71,7 @@ class PageRenderCache:
         mkdocs_logger.removeHandler(self.warnings)
         self.warnings = WarningCounter()
         mkdocs_logger.addHandler(self.warnings)
-        self.markdown_keys, self.page_keys = {}, {}
+        self.markdown_keys, self.page_keys, self.built_keys = {}, {}, {}
         if folder is None:
             self.cache = None
             return
@@ -139,6 +141,7 @@ class PageRenderCache:
         key = digest(self.environment, self.files_digest, page.file.src_uri, page.url, markdown)
         self.markdown_keys[page.file.src_uri] = key
         entry = _read(cache, "markdown", key, _markdown_entry)
+        vars(page).pop("render", None)  # a page read again (preview): MkDocs' render, not ours
         render = page.render
         if entry is not None:
 
@@ -177,22 +180,33 @@ class PageRenderCache:
 
         page.render = render_and_store  # type: ignore[method-assign]
 
-    def hook_page(self, page: Page, context: TemplateContext) -> None:
-        """Print the stored HTML of a page whose every template input is unchanged."""
+    def page_key(self, page: Page, cs: Any) -> str | None:
+        """The digest of every input of a page's template (None with the cache off)."""
         if self.cache is None or page.file.src_uri not in self.markdown_keys:
-            return
-        extra = context_dict(context)
+            return None
         neighbours = [(p.url, p.title) if p else None for p in (page.previous_page, page.next_page)]
-        cs = {key: value for key, value in extra["cs"].items() if key != "t"}
-        key = digest(
+        fields = {key: value for key, value in cs.items() if key != "t"}
+        ui = fields.pop("ui", None)
+        if ui is not self.ui[0]:  # the language's strings: one object for every page
+            self.ui = (ui, object_digest(ui))
+        return digest(
             self.environment,
             self.nav_digest,
             self.markdown_keys[page.file.src_uri],
             page.title,
             page.meta,
             neighbours,
-            object_digest(cs),
+            self.ui[1],
+            object_digest(fields),
         )
+
+    def hook_page(self, page: Page, context: TemplateContext) -> None:
+        """Print the stored HTML of a page whose every template input is unchanged."""
+        extra = context_dict(context)
+        key = self.page_key(page, extra["cs"])
+        if self.cache is None or key is None:
+            return
+        self.built_keys[page.file.src_uri] = key
         stored = _read(self.cache, "page", key, _page_html)
         if stored is not None:
             extra["cs_layout"] = CACHED_LAYOUT
