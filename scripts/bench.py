@@ -140,6 +140,7 @@ class SizeResult:
     rebuild: Series
     weight: dict[str, dict[str, Any]] = field(default_factory=dict)  # page_weight.py --json
     preview: dict[str, list[float]] = field(default_factory=dict)  # build -> seconds per edit
+    first: Series = field(default_factory=Series)  # clustersite with no processed photo yet
 
 
 # --------------------------------------------------------------------------------------------
@@ -194,6 +195,9 @@ def run_measured(command: list[str], cwd: Path, use_gnu_time: bool) -> tuple[Bui
 
 
 CACHE_DIR = Path(".cache/plugin/clustersite")  # the plugin's default cache_dir
+# Kept by a cold build: the web versions of the photos and the preview cards, made once per
+# photo or title (as a site keeps them between builds); the first build makes them.
+PHOTOS_DIR = "images"
 
 
 def mkdocs_command(config: Path, site_dir: Path, clean: bool = True) -> list[str]:
@@ -214,11 +218,22 @@ def mkdocs_command(config: Path, site_dir: Path, clean: bool = True) -> list[str
 
 
 def build(
-    name: str, tree: Path, site_dir: Path, use_gnu_time: bool, clean: bool = True
+    name: str,
+    tree: Path,
+    site_dir: Path,
+    use_gnu_time: bool,
+    clean: bool = True,
+    first: bool = False,
 ) -> BuildResult:
-    """One build; a clean build is cold: clustersite's render cache is emptied first."""
-    if clean:
-        shutil.rmtree(tree / CACHE_DIR, ignore_errors=True)
+    """One build; a clean build is cold: clustersite's render cache is emptied first (and,
+    for the ``first`` build, its processed photos and preview cards too)."""
+    cache = tree / CACHE_DIR
+    if first:
+        shutil.rmtree(cache, ignore_errors=True)
+    elif clean and cache.is_dir():
+        for entry in cache.iterdir():
+            if entry.name != PHOTOS_DIR:
+                shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
     command = mkdocs_command(tree / "mkdocs.yml", site_dir, clean)
     result, status, errors = run_measured(command, tree, use_gnu_time)
     if status != 0:
@@ -381,6 +396,22 @@ def bench_size(
     for name in BUILDS:
         generate(trees[name], posts, baseline=name == "baseline", seed=seed)
     series = {name: Series() for name in BUILDS}
+    # once per size (the baseline has nothing to keep): it also makes what the cold builds keep
+    first = Series(
+        [
+            build(
+                "clustersite",
+                trees["clustersite"],
+                outputs["clustersite"],
+                use_gnu_time,
+                first=True,
+            )
+        ]
+    )
+    log(
+        f"N={posts} first build clustersite: {first.runs[0].seconds:.2f} s "
+        f"({first.runs[0].cpu_seconds:.2f} s CPU)"
+    )
     if warm_up:  # fills the OS file cache and Python's bytecode cache; not counted
         for name in BUILDS:
             result = build(name, trees[name], outputs[name], use_gnu_time)
@@ -426,7 +457,8 @@ def bench_size(
     preview = {name: preview_latency(name, trees[name], edits, log, ports) for name in BUILDS}
     for name in BUILDS:
         log(f"N={posts} preview {name}: median {statistics.median(preview[name]):.2f} s")
-    return SizeResult(posts, series, rebuild, weight, preview)
+    first.pages = series["clustersite"].pages
+    return SizeResult(posts, series, rebuild, weight, preview, first)
 
 
 # --------------------------------------------------------------------------------------------
@@ -527,6 +559,8 @@ def size_table(result: SizeResult) -> list[str]:
         ]
     lines.append("| " + " | ".join(cells) + " |")
     lines.append(row("clustersite rebuild after editing one post", result.rebuild, None))
+    if result.first.runs:
+        lines.append(row("clustersite first build (photos and cards made too)", result.first, None))
     return lines
 
 
@@ -594,7 +628,9 @@ def render_markdown(
         f"({'GNU time -v' if gnu_time else 'os.wait4 rusage'}), *pages* counts `index.html` "
         f"files in the output. The rebuild appends a sentence to one post and runs "
         f"`mkdocs build` again into the same output, reusing clustersite's render cache (every "
-        f"cold build empties it first). *Preview* runs `mkdocs serve`, appends a sentence to "
+        f"cold build empties it first, but keeps the web versions of the photos and the preview "
+        f"cards, which a site makes once per photo; the *first build* makes those too, from an "
+        f"empty cache). *Preview* runs `mkdocs serve`, appends a sentence to "
         f"the same post and times saving it until the served page shows it (polled over HTTP "
         f"every 20 ms; MkDocs' watcher looks for changes every 0.5 s). "
         f"*First visit* is everything Chromium downloads when it opens the first post of the "

@@ -187,6 +187,11 @@ def html_report(problems: list[Problem], lang: str, summary: str) -> str:
 
 def relative_path(path: Path, root: Path) -> str:
     """The path as an editor knows it: relative to the site root, with forward slashes."""
+    if path.is_absolute() and ".." not in path.parts:  # the common case, without a look at
+        try:  # the disk (the model asks for every file of every build)
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            pass
     try:
         return path.resolve().relative_to(_resolved(root)).as_posix()
     except ValueError:

@@ -32,6 +32,11 @@ FALLBACK = "en"
 Phrase = str | dict[str, str]  # a plain phrase, or one per CLDR plural category
 
 
+# libyaml's loader where PyYAML has it: the phrase files are read by every build process,
+# and the pure-Python loader spends most of a second on them.
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def read_language_file(folder: Path, lang: str) -> dict[str, Any]:
     """The phrases in ``folder/<lang>.yml``; none where the language has no file.
 
@@ -42,7 +47,7 @@ def read_language_file(folder: Path, lang: str) -> dict[str, Any]:
     if not path.is_file():
         return {}
     with path.open(encoding="utf-8") as stream:
-        return yaml.safe_load(stream) or {}
+        return yaml.load(stream, Loader=_LOADER) or {}
 
 
 def file_languages(folder: Path) -> tuple[str, ...]:

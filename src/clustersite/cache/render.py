@@ -27,7 +27,6 @@ import json
 import logging
 import os
 import pickle
-import tempfile
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -188,13 +187,16 @@ class RenderCache:
 
     def flush(self) -> None:
         """Write new entries, each atomically (a reader never sees half an entry)."""
+        folders: set[Path] = set()
         for name, value in self.pending.items():
             kind, key = name.split("/", 1)
             path = self._path(kind, key)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(_checksum(value) + b"\n" + value)
+            if path.parent not in folders:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(path.parent)
+            # named by process and key: no other writer uses the name (cheaper than mkstemp)
+            temporary = path.parent / f".tmp-{os.getpid()}-{key}"
+            temporary.write_bytes(_checksum(value) + b"\n" + value)
             os.replace(temporary, path)
         self.pending.clear()
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import pickle
 import signal
 from collections.abc import Callable
 from multiprocessing.connection import Connection, Pipe
@@ -106,8 +107,9 @@ class LanguageWorkers:
 
     def begin_refresh(self, edit: Any) -> None:
         """Every child starts applying ``edit`` to its language (the parent works meanwhile)."""
+        message = pickle.dumps(edit, protocol=pickle.HIGHEST_PROTOCOL)  # once for all
         for pipe in self.pipes.values():
-            pipe.send(edit)
+            pipe.send_bytes(message)
 
     def end_refresh(self) -> bool:
         """True once every child has applied the edit; False if one could not (a full build
@@ -148,7 +150,7 @@ def _child(
         pipe.send(DONE if code == 0 else FAILED)
         while code == 0:
             try:
-                edit = pipe.recv()
+                edit = pickle.loads(pipe.recv_bytes())
             except (EOFError, OSError):  # the parent has closed the pipe: leave
                 return 0
             pipe.send(_refresh_language(refresh, edit, lang))
