@@ -283,6 +283,9 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         locale = self.site.settings.babel_locale(self.lang) if self.site else self.lang
         theme.install_filters(env, locale)
+        # Each build (each rebuild of `serve` too) makes its own environment, and a template
+        # edit makes a full build: no need to look at every template file for each page.
+        env.auto_reload = False
         self.render_cache.use_bytecode_cache(env)
         if self.library is not None and self.site is not None:
             self.text_media = photos.TextMedia(self.library, env, self.lang, self.site)
