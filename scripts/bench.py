@@ -21,7 +21,9 @@ and measures:
 - a rebuild after editing one post: a sentence is appended to one post and ``mkdocs build``
   runs again into the same output, as an editor's next build would: every page whose inputs
   did not change comes from clustersite's render cache (filled by the cold builds before it;
-  every cold build starts with that cache emptied);
+  every cold build starts with that cache emptied, keeping only the processed photos and
+  preview cards, which a site makes once per photo and keeps);
+- the first build: once per size, clustersite from an empty cache, photos and cards made too;
 - the preview loop: ``mkdocs serve`` runs on the tree (a free port), a sentence is appended
   to one post and the time from saving it to the served page showing it is measured by
   polling that page over HTTP (``--edits`` edits, at least 5, the median reported), for our
