@@ -264,6 +264,7 @@ def test_after_edits_under_a_running_preview_every_page_is_as_a_cold_build_makes
         # a draft leaves the listings: which pages exist changes, a full build
         edit(post, "\n---\n", "\ndraft: true\n---\n", "en/news/", "Edited news", False)
         edit(post, "\ndraft: true\n", "\n", "news/2020/zina-2/", "Labota ziņa", False)
+        sitemap = server.get("sitemap.xml")
         edit(
             template,
             '{% extends "clustersite/base.html" %}\n',
@@ -273,6 +274,8 @@ def test_after_edits_under_a_running_preview_every_page_is_as_a_cold_build_makes
             'name="edited"',
             incremental=False,
         )
+        # a full build with the same pages writes the same sitemap (clustersite's, not MkDocs')
+        assert server.get("sitemap.xml") == sitemap
         for lang in ("lv", "en"):  # a post deleted: its page is no longer served
             (site.root / f"content/{lang}/news/2020/zina-4.md").unlink()
         server.wait_for("news/", lambda t: "<html" in t and "Ziņa 4" not in t, "no deleted post")

@@ -289,14 +289,6 @@ def write_sitemap(site: Site, view_sources: list[str], site_dir: Path, site_url:
     base = site_base(site_url)
     versions = site_pages(site, view_sources)
     default = site.settings.default_language
-    written = site_dir / "sitemap.xml"
-    what = (
-        base,
-        site.settings.languages,
-        sorted((norm, sorted(v.items())) for norm, v in versions.items()),
-    )
-    if _SITEMAPS.get(written) == what and written.is_file():
-        return  # the preview after an edit: the same pages in the same languages
     urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
     for norm in sorted(versions):
         by_lang = versions[norm]
@@ -320,10 +312,5 @@ def write_sitemap(site: Site, view_sources: list[str], site_dir: Path, site_url:
                 )
     ET.indent(urlset)
     data = ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"
-    written.write_bytes(data)
+    (site_dir / "sitemap.xml").write_bytes(data)
     (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(data, mtime=0))
-    _SITEMAPS[written] = what
-
-
-# The pages each sitemap of this process was last written for.
-_SITEMAPS: dict[Path, Any] = {}

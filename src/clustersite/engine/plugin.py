@@ -398,7 +398,9 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         if self.writes is not None:
             self.writes.finish(Path(config.site_dir))
 
-    def _write_cross_language_files(self, config: MkDocsConfig) -> None:
+    def _write_cross_language_files(self, config: MkDocsConfig, same_pages: bool = False) -> None:
+        """``same_pages``: the preview after an edit that changed no page's existence, so the
+        sitemap already on disk is the one it would write."""
         assert self.site is not None
         site_dir = Path(config.site_dir)
         if self.default_index is not None:  # static-i18n has written its merged index there
@@ -407,9 +409,10 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
         sitefiles.write_projects_csv(self.site, site_dir)
         sitefiles.copy_logos(self.site, site_dir)
         default_views = self.views[self.site.settings.default_language]  # the parent built it
-        sitefiles.write_sitemap(
-            self.site, default_views.view_sources(), site_dir, config.site_url or ""
-        )
+        if not same_pages:
+            sitefiles.write_sitemap(
+                self.site, default_views.view_sources(), site_dir, config.site_url or ""
+            )
         material.patch_bundle(site_dir)
         if self.config.cms:
             options = cms.CmsOptions(
@@ -470,7 +473,7 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
             self.workers.stop()
             retained.complete = False
             return False
-        self._write_cross_language_files(config)
+        self._write_cross_language_files(config, same_pages=True)
         log.info(say("preview.updated", editor_language(None, site.settings.default_language)))
         return True
 
