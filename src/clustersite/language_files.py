@@ -32,9 +32,9 @@ FALLBACK = "en"
 Phrase = str | dict[str, str]  # a plain phrase, or one per CLDR plural category
 
 
-# libyaml's loader where PyYAML has it: the phrase files are read by every build process,
-# and the pure-Python loader spends most of a second on them.
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml's safe loader where PyYAML is built with it (several times faster: the phrase files
+# are read by every build process, the editors' files by yamlio), else the pure-Python one.
+FAST_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_language_file(folder: Path, lang: str) -> dict[str, Any]:
@@ -47,7 +47,7 @@ def read_language_file(folder: Path, lang: str) -> dict[str, Any]:
     if not path.is_file():
         return {}
     with path.open(encoding="utf-8") as stream:
-        return yaml.load(stream, Loader=_LOADER) or {}
+        return yaml.load(stream, Loader=FAST_SAFE_LOADER) or {}
 
 
 def file_languages(folder: Path) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from clustersite.errors import Problem
+from clustersite.language_files import FAST_SAFE_LOADER
 
 __all__ = [
     "FRONT_MATTER",
@@ -24,10 +25,7 @@ __all__ = [
     "unreadable_problems",
 ]
 
-try:  # the C loader is several times faster on thousands of posts
-    _BaseLoader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _BaseLoader = yaml.SafeLoader
+_BaseLoader: Any = FAST_SAFE_LOADER  # the C loader where there is one: thousands of posts
 
 MAX_DEPTH = 50  # nesting levels; real files use 4. Deeper input would crash the C composer.
 MAX_INT_BITS = 256  # larger integers stay text: Python cannot even print some of them

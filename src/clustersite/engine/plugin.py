@@ -319,7 +319,8 @@ class ClusterSitePlugin(BasePlugin[ClusterSiteConfig]):
             page.content = self.text_media.rewrite(page.content, page, self.withheld, self.media)
             shown = tuple(self.text_media.shown[page.file.src_uri])
             cs = replace(cs, text_media=shown)
-            self.retained.text_media[page.file.src_uri] = shown
+            if self.serving:
+                self.retained.text_media[page.file.src_uri] = shown
         theme.context_dict(context)["cs"] = cs
         self.render_cache.hook_page(page, context)
         return context
